@@ -1,0 +1,38 @@
+import { defineConfig } from '@tarojs/cli';
+
+const platform = process.env.TARO_ENV ?? 'h5';
+
+/**
+ * One app, two targets: `dist/weapp` for WeChat, `dist/h5` for browsers (served by our server at `/`, so it
+ * calls the API on its own origin). The mini-program needs an absolute API address.
+ */
+const apiBaseUrl = platform === 'weapp' ? (process.env.CARDHUB_API_BASE_URL ?? 'http://localhost:3000') : '';
+
+export default defineConfig({
+  projectName: 'cardhub',
+  date: '2026-11-23',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: `dist/${platform}`,
+  defineConstants: { API_BASE_URL: JSON.stringify(apiBaseUrl) },
+  framework: 'react',
+  compiler: 'webpack5',
+  cache: { enable: false },
+  mini: {
+    postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
+  },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+    miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+    postcss: {
+      autoprefixer: { enable: true, config: {} },
+      cssModules: { enable: false },
+      // Phone-sized type on every screen: the root size stops growing past a large phone's width.
+      pxtransform: { enable: true, config: { maxRootSize: 22 } },
+    },
+  },
+});

@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/card/view/index',
+    'pages/card/edit/index',
+    'pages/card/share/index',
+    'pages/radar/index',
+    'pages/join/index',
+    'pages/console/login/index',
+  ],
+  window: {
+    navigationBarTitleText: '智能名片',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+  // WeChat's privacy-authorization flow guards every privacy API (phone number, album, contacts).
+  __usePrivacyCheck__: true,
+});

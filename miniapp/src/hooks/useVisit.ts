@@ -1,0 +1,68 @@
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CardAction, TargetType, TrackViewResponse } from '@cardhub/shared';
+import { trackActions, trackView } from '../services/tracking';
+
+/** How often time on the page is reported while it is shown. */
+const DWELL_REPORT_MS = 15_000;
+
+interface VisitTarget {
+  targetType: TargetType;
+  targetId: string;
+  shareCode?: string;
+}
+
+/**
+ * Records the view of a target once it is known, then reports dwell time while the page is shown and on
+ * hide. Returns the visit (with the token actions must carry) and a `report` for clicks.
+ */
+export function useVisit(target: VisitTarget | null) {
+  const [visit, setVisit] = useState<TrackViewResponse | null>(null);
+  const shownSince = useRef<number | null>(null);
+  const visitToken = visit?.visitToken;
+
+  useEffect(() => {
+    if (!target) return;
+    const touchpoint = process.env.TARO_ENV === 'weapp' ? 'miniapp' : 'h5';
+    trackView({ ...target, touchpoint })
+      .then((result) => {
+        setVisit(result);
+        shownSince.current = Date.now();
+      })
+      // Tracking must never get in the prospect's way.
+      .catch(() => undefined);
+  }, [target?.targetType, target?.targetId, target?.shareCode]);
+
+  const flushDwell = useCallback(() => {
+    if (!visitToken || shownSince.current === null) return;
+    const seconds = Math.round((Date.now() - shownSince.current) / 1000);
+    shownSince.current = Date.now();
+    if (seconds >= 1) trackActions(visitToken, [{ type: 'dwell', seconds: Math.min(seconds, 3600) }]).catch(() => undefined);
+  }, [visitToken]);
+
+  useEffect(() => {
+    if (!visitToken) return;
+    const timer = setInterval(flushDwell, DWELL_REPORT_MS);
+    return () => clearInterval(timer);
+  }, [visitToken, flushDwell]);
+
+  useDidShow(() => {
+    if (visitToken) shownSince.current = Date.now();
+  });
+  useDidHide(flushDwell);
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return;
+    const onHide = () => (document.visibilityState === 'hidden' ? flushDwell() : (shownSince.current = Date.now()));
+    document.addEventListener('visibilitychange', onHide);
+    return () => document.removeEventListener('visibilitychange', onHide);
+  }, [flushDwell]);
+
+  const reportClick = useCallback(
+    (action: CardAction) => {
+      if (visitToken) trackActions(visitToken, [{ type: 'click', action }]).catch(() => undefined);
+    },
+    [visitToken],
+  );
+
+  return { visit, reportClick };
+}

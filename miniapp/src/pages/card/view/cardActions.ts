@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro';
+import type { CardDto } from '@cardhub/shared';
+import type { BusinessCardAction } from '../../../components/BusinessCard';
+import { buildVCard } from '../../../utils/vcard';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** Does what a prospect asked for on the card, the WeChat way or the browser way. */
+export async function performCardAction(action: Exclude<BusinessCardAction, 'forward'>, card: CardDto): Promise<void> {
+  switch (action) {
+    case 'call':
+      await Taro.makePhoneCall({ phoneNumber: card.phone });
+      return;
+    case 'copy_wechat':
+      await copyText(card.wechatId, '微信号已复制');
+      return;
+    case 'save_contact':
+      if (isWeapp) {
+        await Taro.addPhoneContact({
+          firstName: card.name,
+          mobilePhoneNumber: card.phone,
+          organization: card.company,
+          title: card.title,
+          email: card.email,
+          weChatNumber: card.wechatId,
+          url: card.siteUrl,
+        });
+      } else {
+        downloadVCard(card);
+      }
+      return;
+    case 'open_site':
+      // A mini-program may only open its own business domains; elsewhere the link is copied instead.
+      if (isWeapp) await copyText(card.siteUrl, '官网链接已复制，请在浏览器打开');
+      else window.open(card.siteUrl, '_blank', 'noopener');
+      return;
+  }
+}
+
+export async function copyText(text: string, toast: string): Promise<void> {
+  if (isWeapp) {
+    await Taro.setClipboardData({ data: text });
+  } else if (navigator.clipboard?.writeText) {
+    await navigator.clipboard.writeText(text).catch(() => Taro.setClipboardData({ data: text }));
+  } else {
+    await Taro.setClipboardData({ data: text });
+  }
+  await Taro.showToast({ title: toast, icon: 'none' });
+}
+
+function downloadVCard(card: CardDto): void {
+  const url = URL.createObjectURL(new Blob([buildVCard(card)], { type: 'text/vcard;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${card.name}.vcf`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

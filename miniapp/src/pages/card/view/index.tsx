@@ -1,0 +1,112 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { type PublicCardResponse, type ShareDto, parseShareScene } from '@cardhub/shared';
+import { BusinessCard, type BusinessCardAction } from '../../../components/BusinessCard';
+import { useVisit } from '../../../hooks/useVisit';
+import { wechatLogin } from '../../../services/auth';
+import { getPublicCard, getPublicCardByShare } from '../../../services/cards';
+import { ApiError } from '../../../services/request';
+import { getSession } from '../../../services/session';
+import { createShare } from '../../../services/shares';
+import { copyText, performCardAction } from './cardActions';
+import './index.scss';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** Where the card comes from: a share code (link, path or mini-program code scene) or a card id. */
+function useCardSource() {
+  const { params } = useRouter();
+  return useMemo(() => {
+    const fromScene = params.scene ? parseShareScene(params.scene) : null;
+    return { shareCode: params.sc ?? fromScene ?? undefined, cardId: params.id };
+  }, [params.sc, params.scene, params.id]);
+}
+
+async function loadCard(source: { shareCode?: string; cardId?: string }): Promise<PublicCardResponse> {
+  // In WeChat a silent login tells us who is looking (a colleague's own views must not count).
+  if (isWeapp && !getSession()) await wechatLogin().catch(() => undefined);
+  if (source.shareCode) return getPublicCardByShare(source.shareCode);
+  if (source.cardId) return getPublicCard(source.cardId);
+  throw new ApiError(404, { statusCode: 404, error: 'Not Found', message: '名片不存在或已失效' });
+}
+
+/** The card as a prospect sees it, opened from a share without logging in. */
+export default function CardViewPage() {
+  const source = useCardSource();
+  const [loaded, setLoaded] = useState<PublicCardResponse | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const card = loaded?.card;
+  const target = useMemo(
+    () => (card ? { targetType: 'card' as const, targetId: card.id, shareCode: loaded?.share?.code } : null),
+    [card?.id, loaded?.share?.code],
+  );
+  const { visit, reportClick } = useVisit(target);
+
+  useEffect(() => {
+    loadCard(source)
+      .then((response) => {
+        setLoaded(response);
+        Taro.setNavigationBarTitle({ title: `${response.card.name}的名片` });
+      })
+      .catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : '名片加载失败，请稍后再试'));
+  }, [source]);
+
+  /** A forward is a child share of the one this visitor arrived by, so the chain leads back to the employee. */
+  const forward = (): Promise<ShareDto> | null => {
+    if (!card || !loaded?.share || !visit) return null;
+    return createShare({
+      targetType: 'card',
+      targetId: card.id,
+      channel: isWeapp ? 'chat' : 'link',
+      parentCode: loaded.share.code,
+      visitToken: visit.visitToken,
+    });
+  };
+
+  useShareAppMessage(() => {
+    const title = card ? `${card.name}的名片 · ${card.company || card.organizationName}` : '名片';
+    const fallbackPath = `/pages/card/view/index?sc=${loaded?.share?.code ?? ''}`;
+    const child = forward();
+    return {
+      title,
+      path: fallbackPath,
+      ...(child ? { promise: child.then((share) => ({ title, path: `/${share.path}` })) } : {}),
+    };
+  });
+  useShareTimeline(() => ({ title: card ? `${card.name}的名片` : '名片', query: `sc=${loaded?.share?.code ?? ''}` }));
+
+  const onAction = async (action: BusinessCardAction) => {
+    if (!card) return;
+    if (action === 'forward') {
+      const child = forward();
+      const link = child ? (await child).url : window.location.href;
+      await copyText(link, '链接已复制，发给朋友吧');
+      return;
+    }
+    reportClick(action);
+    await performCardAction(action, card).catch(() => undefined);
+  };
+
+  if (failure) {
+    return (
+      <View className='page card-view card-view--message'>
+        <Text className='card-view__message-title'>{failure}</Text>
+        <Text className='card-view__message-hint'>请联系分享给你的人重新发送</Text>
+      </View>
+    );
+  }
+  if (!card) {
+    return (
+      <View className='page card-view card-view--message'>
+        <Text className='card-view__message-hint'>名片加载中…</Text>
+      </View>
+    );
+  }
+  return (
+    <View className='page card-view'>
+      <BusinessCard card={card} onAction={onAction} forwardAsShareButton={isWeapp} />
+      <Text className='card-view__footer'>{card.organizationName} · 智能名片</Text>
+    </View>
+  );
+}

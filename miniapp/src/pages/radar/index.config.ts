@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '访客雷达',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro';
+import type { ApiErrorBody } from '@cardhub/shared';
+import { getSession } from './session';
+
+/** A failed API call, with the server's explanation (message and the fields at fault). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Absolute address of an API path: same origin on H5, the configured server in WeChat. */
+export function apiUrl(path: string): string {
+  return API_BASE_URL + path;
+}
+
+export function authHeader(): Record<string, string> {
+  const session = getSession();
+  return session ? { Authorization: `Bearer ${session.token}` } : {};
+}
+
+/** The one way pages reach the server: adds the session, parses JSON, turns failures into ApiError. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    response = await Taro.request({
+      url: apiUrl(path),
+      method,
+      data: body as Taro.request.Option['data'],
+      header: { 'content-type': 'application/json', ...authHeader() },
+      dataType: 'json',
+    });
+  } catch {
+    throw new ApiError(0, { statusCode: 0, error: 'Network Error', message: '网络异常，请检查网络后重试' });
+  }
+  return parseResponse<T>(response.statusCode, response.data);
+}
+
+export function parseResponse<T>(statusCode: number, data: unknown): T {
+  const body = typeof data === 'string' && data.startsWith('{') ? (JSON.parse(data) as unknown) : data;
+  if (statusCode >= 200 && statusCode < 300) return body as T;
+  const error = body as Partial<ApiErrorBody> | undefined;
+  throw new ApiError(statusCode, {
+    statusCode,
+    error: error?.error ?? 'Error',
+    message: error?.message ?? `请求失败（${statusCode}）`,
+    fields: error?.fields,
+  });
+}

@@ -1,0 +1,52 @@
+import Taro from '@tarojs/taro';
+import type { TrackActionsResponse, TrackViewInput, TrackViewResponse, VisitAction } from '@cardhub/shared';
+import { request } from './request';
+
+const VISITOR_KEY = 'cardhub.visitor';
+
+/** A UUID v4 for an event; the server stores an id once, so a retried report never counts twice. */
+export function newEventId(): string {
+  const webCrypto = (globalThis as { crypto?: Crypto }).crypto;
+  if (webCrypto?.randomUUID) return webCrypto.randomUUID();
+  const bytes = Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The pseudonymous id this browser keeps for itself before anyone logs in (first-party storage). */
+export function visitorKey(): string {
+  let key = Taro.getStorageSync<string>(VISITOR_KEY);
+  if (!key) {
+    key = newEventId().replace(/-/g, '');
+    Taro.setStorageSync(VISITOR_KEY, key);
+  }
+  return key;
+}
+
+export function trackView(input: Omit<TrackViewInput, 'eventId' | 'visitorKey'>): Promise<TrackViewResponse> {
+  // WeChat prospects are known by their login; browsers by their visitor key.
+  const viewer = process.env.TARO_ENV === 'weapp' ? {} : { visitorKey: visitorKey() };
+  const view = { eventId: newEventId(), ...input, ...viewer };
+  return withRetry(() => request<TrackViewResponse>('POST', '/api/track/view', view));
+}
+
+type NewAction = VisitAction extends infer A ? (A extends VisitAction ? Omit<A, 'eventId'> : never) : never;
+
+export function trackActions(visitToken: string, actions: NewAction[]): Promise<TrackActionsResponse> {
+  const withIds = actions.map((action) => ({ ...action, eventId: newEventId() }));
+  return withRetry(() => request<TrackActionsResponse>('POST', '/api/track/actions', { visitToken, actions: withIds }));
+}
+
+/** Retries network failures and 5xx once: the same event ids make a retry safe. */
+async function withRetry<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 0;
+    if (status !== 0 && status < 500) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    return send();
+  }
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { AuthCoreModule } from './common/auth';
+import { AppConfig, ConfigModule } from './common/config';
+import { ApiExceptionFilter } from './common/errors';
+import { loggerParams } from './common/logging/logger-params';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { DatabaseModule } from './infra/database/database.module';
+import { OrgModule } from './org/org.module';
+import { WechatModule } from './wechat/wechat.module';
+import { CardsModule } from './cards/cards.module';
+import { SharesModule } from './shares/shares.module';
+import { VisitorsModule } from './visitors/visitors.module';
+import { TrackingModule } from './tracking/tracking.module';
+import { RadarModule } from './radar/radar.module';
+import { WebModule } from './web/web.module';
+
+/** The feature modules; a new feature adds its module here. */
+const FEATURE_MODULES = [
+  HealthModule,
+  WechatModule,
+  AuthModule,
+  OrgModule,
+  DemoModule,
+  CardsModule,
+  SharesModule,
+  VisitorsModule,
+  TrackingModule,
+  RadarModule,
+  WebModule,
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        DatabaseModule.forRoot(config.database),
+        AuthCoreModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

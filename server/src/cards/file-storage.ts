@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppConfig } from '../common/config';
+
+/** Where uploads go. Local disk today; an object store later implements the same two methods. */
+export abstract class FileStorage {
+  /** Stores `content` under a random, unguessable name in `folder`; returns the URL path it is served at. */
+  abstract savePublic(folder: string, extension: string, content: Buffer): Promise<string>;
+}
+
+/** URL prefix of public uploads (`GET /uploads/*`). */
+export const PUBLIC_UPLOADS_PREFIX = '/uploads/';
+
+/** The folder under UPLOAD_DIR whose files are served at `/uploads/`; anything else there stays private. */
+export function publicUploadsRoot(config: AppConfig): string {
+  return join(config.uploadDir, 'public');
+}
+
+@Injectable()
+export class LocalDiskFileStorage extends FileStorage {
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
+  async savePublic(folder: string, extension: string, content: Buffer): Promise<string> {
+    const fileName = `${randomBytes(16).toString('hex')}.${extension}`;
+    const directory = join(publicUploadsRoot(this.config), folder);
+    await mkdir(directory, { recursive: true });
+    await writeFile(join(directory, fileName), content);
+    return `${PUBLIC_UPLOADS_PREFIX}${folder}/${fileName}`;
+  }
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadAppConfig } from './app-config';
+
+describe('loadAppConfig', () => {
+  let workingDir: string;
+  const secret = { TOKEN_SECRET: 'a'.repeat(32) };
+
+  beforeEach(() => {
+    workingDir = mkdtempSync(join(tmpdir(), 'cardhub-config-'));
+  });
+  afterEach(() => rmSync(workingDir, { recursive: true, force: true }));
+
+  it('works with nothing but a token secret', () => {
+    const config = loadAppConfig(secret, workingDir);
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      database: { type: 'sqlite', path: join(workingDir, 'data', 'cardhub.sqlite') },
+      wechat: { apiBaseUrl: 'https://api.weixin.qq.com' },
+      demoMode: false,
+      uploadDir: join(workingDir, 'data', 'uploads'),
+      h5DistDir: join(workingDir, '..', 'miniapp', 'dist', 'h5'),
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    ['sqlite::memory:', { type: 'sqlite', path: ':memory:' }],
+    ['sqlite:/var/lib/cardhub.sqlite', { type: 'sqlite', path: '/var/lib/cardhub.sqlite' }],
+    ['sqlite:db/x.sqlite', { type: 'sqlite', path: '/srv/db/x.sqlite' }],
+    ['mysql://user:pw@db:3306/cardhub', { type: 'mysql', url: 'mysql://user:pw@db:3306/cardhub' }],
+  ])('reads DATABASE_URL %s', (url, database) => {
+    expect(loadAppConfig({ ...secret, DATABASE_URL: url }, '/srv').database).toEqual(database);
+  });
+
+  it('derives PUBLIC_URL from PORT and drops a trailing slash from an explicit one', () => {
+    expect(loadAppConfig({ ...secret, PORT: '8080' }, workingDir).publicUrl).toBe('http://localhost:8080');
+    expect(loadAppConfig({ ...secret, PUBLIC_URL: 'https://card.example.com/' }, workingDir).publicUrl).toBe(
+      'https://card.example.com',
+    );
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a number/],
+    [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL must be mysql:\/\//],
+    [{ DEMO_MODE: 'maybe' }, /DEMO_MODE must be 1 or 0/],
+    [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL must be an http\(s\) URL/],
+    [{ TOKEN_SECRET: 'short' }, /TOKEN_SECRET must be at least 32 characters/],
+  ])('stops on a bad value and names the variable: %o', (env, message) => {
+    expect(() => loadAppConfig({ ...secret, ...env }, workingDir)).toThrow(message);
+  });
+
+  it('refuses to start without TOKEN_SECRET outside demo mode', () => {
+    expect(() => loadAppConfig({}, workingDir)).toThrow(ConfigError);
+    expect(() => loadAppConfig({ TOKEN_SECRET: '' }, workingDir)).toThrow(/TOKEN_SECRET is required/);
+  });
+
+  it('generates a token secret once per data dir in demo mode', () => {
+    const first = loadAppConfig({ DEMO_MODE: '1' }, workingDir);
+    const second = loadAppConfig({ DEMO_MODE: 'true' }, workingDir);
+    expect(first.tokenSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.tokenSecret).toBe(first.tokenSecret);
+    expect(readFileSync(join(workingDir, 'data', 'token-secret'), 'utf8')).toBe(first.tokenSecret);
+  });
+});

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where the database lives: one SQLite file (or memory), or a MySQL server. */
+export type DatabaseConfig =
+  { type: 'sqlite'; /** Absolute file path, or ':memory:'. */ path: string } | { type: 'mysql'; url: string };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * The whole runtime configuration, read once from the environment (docs/architecture.md, "Configuration").
+ * Also the injection token: `constructor(private readonly config: AppConfig)`.
+ */
+export abstract class AppConfig {
+  abstract readonly port: number;
+  /** Base of every link we hand out, without a trailing slash. */
+  abstract readonly publicUrl: string;
+  abstract readonly database: DatabaseConfig;
+  /** Holds the SQLite file, the demo token secret and, by default, uploads. */
+  abstract readonly dataDir: string;
+  abstract readonly tokenSecret: string;
+  abstract readonly wechat: {
+    readonly appId: string;
+    readonly appSecret: string;
+    readonly apiBaseUrl: string;
+  };
+  abstract readonly demoMode: boolean;
+  abstract readonly uploadDir: string;
+  abstract readonly h5DistDir: string;
+  abstract readonly logLevel: LogLevel;
+}
+
+/** A configuration the server cannot start with; the message names the variable and what it must be. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEMO_WECHAT_APP_ID = 'wx0000000000cardhub';
+export const DEMO_WECHAT_APP_SECRET = 'cardhub-demo-app-secret';
+const TOKEN_SECRET_FILE = 'token-secret';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'must be 1 or 0 (true/false)' })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(mysql:\/\/.+|sqlite:.+)$/,
+      'must be mysql://user:pass@host:3306/db, sqlite:/path/file.sqlite or sqlite::memory:',
+    )
+    .optional(),
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(0)
+    .max(65535, 'must be a TCP port')
+    .default(3000),
+  PUBLIC_URL: httpUrl.optional(),
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WECHAT_APP_ID: z.string().min(1).default(DEMO_WECHAT_APP_ID),
+  WECHAT_APP_SECRET: z.string().min(1).default(DEMO_WECHAT_APP_SECRET),
+  WECHAT_API_BASE_URL: httpUrl.default('https://api.weixin.qq.com'),
+  DEMO_MODE: flag.default(false),
+  UPLOAD_DIR: z.string().optional(),
+  H5_DIST_DIR: z.string().default('../miniapp/dist/h5'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+type Environment = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Relative paths resolve against `workingDir` (the server's working
+ * directory). In demo mode without TOKEN_SECRET a random secret is generated once and kept in the data dir,
+ * so sessions survive restarts; outside demo mode a missing secret stops the server.
+ */
+export function loadAppConfig(env: Environment = process.env, workingDir = process.cwd()): AppConfig {
+  // An empty variable means "not set" (the usual `FOO= node …` in scripts).
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  const dataDir = resolve(workingDir, 'data');
+  const database = parseDatabaseUrl(vars.DATABASE_URL, dataDir, workingDir);
+
+  return {
+    port: vars.PORT,
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    database,
+    dataDir,
+    tokenSecret: vars.TOKEN_SECRET ?? demoTokenSecret(vars.DEMO_MODE, dataDir),
+    wechat: {
+      appId: vars.WECHAT_APP_ID,
+      appSecret: vars.WECHAT_APP_SECRET,
+      apiBaseUrl: vars.WECHAT_API_BASE_URL,
+    },
+    demoMode: vars.DEMO_MODE,
+    uploadDir: vars.UPLOAD_DIR ? resolve(workingDir, vars.UPLOAD_DIR) : resolve(dataDir, 'uploads'),
+    h5DistDir: resolve(workingDir, vars.H5_DIST_DIR),
+    logLevel: vars.LOG_LEVEL,
+  };
+}
+
+export function parseDatabaseUrl(
+  url: string | undefined,
+  dataDir: string,
+  workingDir: string,
+): DatabaseConfig {
+  if (url === undefined) return { type: 'sqlite', path: resolve(dataDir, 'cardhub.sqlite') };
+  if (url.startsWith('mysql://')) return { type: 'mysql', url };
+  const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  if (file === ':memory:') return { type: 'sqlite', path: ':memory:' };
+  return { type: 'sqlite', path: isAbsolute(file) ? file : resolve(workingDir, file) };
+}
+
+function demoTokenSecret(demoMode: boolean, dataDir: string): string {
+  if (!demoMode) {
+    throw new ConfigError(
+      'TOKEN_SECRET is required (at least 32 random characters) unless DEMO_MODE=1; generate one with `openssl rand -hex 32`',
+    );
+  }
+  const file = resolve(dataDir, TOKEN_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

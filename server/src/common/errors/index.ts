@@ -1,0 +1,1 @@
+export { ApiExceptionFilter } from './api-exception.filter';

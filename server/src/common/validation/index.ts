@@ -1,0 +1,2 @@
+export { ZodBody, ZodQuery, toOpenApiSchema } from './zod-decorators';
+export { ZodValidationPipe } from './zod-validation.pipe';

@@ -1,0 +1,47 @@
+import { Body, Query } from '@nestjs/common';
+import { ApiBody, ApiQuery, type SchemaObject } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodValidationPipe } from './zod-validation.pipe';
+
+/**
+ * `@ZodBody(schema) input: z.output<typeof schema>`: validates the JSON body and documents it in OpenAPI
+ * from the same schema, so the docs cannot drift from what is enforced.
+ */
+export function ZodBody(schema: z.ZodType): ParameterDecorator {
+  return (target, propertyKey, index) => {
+    Body(new ZodValidationPipe(schema, 'body'))(target, propertyKey, index);
+    applyToMethod(target, propertyKey, ApiBody({ schema: toOpenApiSchema(schema) }));
+  };
+}
+
+/** `@ZodQuery(schema) query: z.output<typeof schema>`: the same for the query string (an object schema). */
+export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
+  return (target, propertyKey, index) => {
+    Query(new ZodValidationPipe(schema, 'query'))(target, propertyKey, index);
+    const { properties = {}, required = [] } = toOpenApiSchema(schema);
+    for (const [name, property] of Object.entries(properties)) {
+      applyToMethod(
+        target,
+        propertyKey,
+        ApiQuery({ name, required: required.includes(name), schema: property }),
+      );
+    }
+  };
+}
+
+export function toOpenApiSchema(schema: z.ZodType): SchemaObject {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  return jsonSchema as SchemaObject;
+}
+
+function applyToMethod(
+  target: object,
+  propertyKey: string | symbol | undefined,
+  decorator: MethodDecorator,
+): void {
+  if (propertyKey === undefined) throw new Error('Zod request decorators apply to method parameters only');
+  decorator(target, propertyKey, Object.getOwnPropertyDescriptor(target, propertyKey)!);
+}

@@ -1,0 +1,58 @@
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import type { AppConfig } from './common/config';
+
+export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+export const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Builds the whole application, not yet listening: main.ts listens on it, tests call `init()` and drive it
+ * over HTTP, so tests exercise exactly what production runs.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    trustProxy: true,
+    // The id is also left on the raw request so pino-http's request log line carries the same one.
+    genReqId: (request: IncomingMessage) => {
+      const id = validRequestId(request.headers['x-request-id']) ?? randomUUID();
+      request.id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('cardhub API')
+      .setDescription(
+        'Smart business cards and share tracking. Errors are ApiErrorBody; auth is a Bearer token.',
+      )
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  return app;
+}
+
+/** A proxy's request id is reused only when it looks like one (it ends up in logs and headers). */
+function validRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : undefined;
+}

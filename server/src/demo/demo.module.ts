@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Department } from '../org/entities/department.entity';
+import { Employee } from '../org/entities/employee.entity';
+import { Organization } from '../org/entities/organization.entity';
+import { OrgModule } from '../org/org.module';
+import { DemoSeeder } from './demo.seeder';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organization, Department, Employee]), OrgModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
+export class DemoModule {}

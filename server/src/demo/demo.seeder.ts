@@ -1,0 +1,146 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { hashPassword } from '../auth/password-hasher';
+import { AppConfig } from '../common/config';
+import { EmployeesService } from '../org/employees.service';
+import { Department } from '../org/entities/department.entity';
+import { Employee } from '../org/entities/employee.entity';
+import { Organization } from '../org/entities/organization.entity';
+import {
+  DEMO_ORGANIZATION,
+  DEMO_PASSWORD,
+  type DemoOrganization,
+  OTHER_DEMO_ORGANIZATION,
+} from './demo-data';
+
+/** Ids of the seeded demo data, for tests and tools. */
+export interface DemoRoster {
+  organizationId: string;
+  adminId: string;
+  managerId: string;
+  /** The five plain employees, in the order of demo-data.ts. */
+  employeeIds: string[];
+  departmentIds: Record<string, string>;
+  otherOrganizationId: string;
+  otherAdminId: string;
+}
+
+/**
+ * Seeds the demo organizations in DEMO_MODE. An organization that already exists (by slug) is left as it is,
+ * so restarts change nothing and demo edits survive.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeesService,
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    @InjectRepository(Department) private readonly departments: Repository<Department>,
+    @InjectRepository(Employee) private readonly employeeRows: Repository<Employee>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demoMode) return;
+    await this.seed();
+    this.logger.log(
+      `Demo logins (password ${DEMO_PASSWORD}): ` +
+        [DEMO_ORGANIZATION, OTHER_DEMO_ORGANIZATION]
+          .flatMap((organization) =>
+            organization.staff
+              .filter((member) => member.account)
+              .map((member) => `${member.account} (${organization.name} ${member.name})`),
+          )
+          .join(', ') +
+        '; staff one-click logins at GET /api/auth/demo-accounts',
+    );
+  }
+
+  async seed(): Promise<DemoRoster> {
+    const demo = await this.seedOrganization(DEMO_ORGANIZATION);
+    const other = await this.seedOrganization(OTHER_DEMO_ORGANIZATION);
+    const byName = (staff: Employee[], name: string) => staff.find((employee) => employee.name === name)!.id;
+    const plainEmployees = DEMO_ORGANIZATION.staff.filter((member) => member.role === 'employee');
+    return {
+      organizationId: demo.organization.id,
+      adminId: byName(demo.staff, DEMO_ORGANIZATION.staff.find((member) => member.role === 'admin')!.name),
+      managerId: byName(
+        demo.staff,
+        DEMO_ORGANIZATION.staff.find((member) => member.role === 'manager')!.name,
+      ),
+      employeeIds: plainEmployees.map((member) => byName(demo.staff, member.name)),
+      departmentIds: Object.fromEntries(
+        demo.departments.map((department) => [department.name, department.id]),
+      ),
+      otherOrganizationId: other.organization.id,
+      otherAdminId: other.staff[0]!.id,
+    };
+  }
+
+  private async seedOrganization(
+    data: DemoOrganization,
+  ): Promise<{ organization: Organization; departments: Department[]; staff: Employee[] }> {
+    const existing = await this.organizations.findOneBy({ slug: data.slug });
+    if (existing) {
+      return {
+        organization: existing,
+        departments: await this.departments.findBy({ organizationId: existing.id }),
+        staff: await this.employeeRows.findBy({ organizationId: existing.id }),
+      };
+    }
+
+    this.logger.log(
+      `Seeding demo organization ${data.name} (${data.slug}): ${data.departments.length} departments, ${data.staff.length} staff`,
+    );
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    return this.dataSource.transaction(async (transaction) => {
+      const organization = await transaction.save(
+        transaction.create(Organization, {
+          name: data.name,
+          slug: data.slug,
+          siteUrl: data.siteUrl,
+          siteOrigins: [new URL(data.siteUrl).origin],
+        }),
+      );
+      const departments = await transaction.save(
+        data.departments.map((name, sortOrder) =>
+          transaction.create(Department, {
+            organizationId: organization.id,
+            parentId: null,
+            name,
+            sortOrder,
+          }),
+        ),
+      );
+      const staff: Employee[] = [];
+      for (const member of data.staff) {
+        const { employee } = await this.employees.createWithCard(
+          {
+            organizationId: organization.id,
+            departmentId: departments.find((department) => department.name === member.department)?.id ?? null,
+            name: member.name,
+            title: member.title,
+            role: member.role,
+            status: 'active',
+            account: member.account,
+            passwordHash: member.account ? passwordHash : undefined,
+            card: {
+              phone: member.phone,
+              wechatId: member.wechatId,
+              email: member.email,
+              address: data.address,
+              bio: member.bio,
+            },
+          },
+          transaction,
+        );
+        staff.push(employee);
+        this.logger.log(`  ${data.name}: ${member.name}（${member.title}）`);
+      }
+      return { organization, departments, staff };
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import type { DemoAccount, LoginResponse } from '@cardhub/shared';
+import { DataSource } from 'typeorm';
+import { Card } from '../cards/entities/card.entity';
+import { Employee } from '../org/entities/employee.entity';
+import { Organization } from '../org/entities/organization.entity';
+import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
+import { DemoSeeder } from './demo.seeder';
+
+describeEachDatabase('demo mode', (database) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ databaseUrl: database.url, demoMode: true, seed: false });
+  });
+  afterAll(() => t.close());
+
+  it('seeds 星辰科技 and a second organization at startup, each staff member with a complete card', async () => {
+    const dataSource = t.get(DataSource);
+    const organizations = await dataSource.getRepository(Organization).find({ order: { slug: 'ASC' } });
+    expect(organizations.map((organization) => [organization.slug, organization.name])).toEqual([
+      ['demo', '星辰科技'],
+      ['yunfan', '云帆贸易'],
+    ]);
+    const demoId = organizations[0]!.id;
+    const cards = await dataSource.getRepository(Card).findBy({ organizationId: demoId });
+    expect(cards).toHaveLength(7);
+    for (const card of cards) {
+      expect(card).toMatchObject({
+        company: '星辰科技',
+        siteUrl: 'http://localhost:3200/',
+        phone: expect.stringMatching(/^1380013800\d$/),
+        wechatId: expect.stringMatching(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/),
+        email: expect.stringContaining('@'),
+        address: expect.stringContaining('上海'),
+        bio: expect.any(String),
+      });
+      expect(card.title).not.toBe('');
+      expect(card.bio).not.toBe('');
+    }
+  });
+
+  it('changes nothing when seeded again', async () => {
+    const dataSource = t.get(DataSource);
+    const before = await dataSource.getRepository(Employee).count();
+    const first = await t.get(DemoSeeder).seed();
+    const second = await t.get(DemoSeeder).seed();
+    expect(second).toEqual(first);
+    expect(await dataSource.getRepository(Employee).count()).toBe(before);
+  });
+
+  it('lists the demo accounts and logs any of them in with one click', async () => {
+    const accounts = await t.http.get('/api/auth/demo-accounts');
+    expect(accounts.status).toBe(200);
+    const list = accounts.body as DemoAccount[];
+    expect(list).toHaveLength(7);
+    expect(list.map((account) => [account.role, account.departmentName, account.name])).toEqual([
+      ['admin', null, '王总'],
+      ['manager', '销售一部', '李经理'],
+      ['employee', '市场部', '赵敏'],
+      ['employee', '销售二部', '陈静'],
+      ['employee', '销售二部', '杨帆'],
+      ['employee', '销售一部', '刘洋'],
+      ['employee', '销售一部', '张伟'],
+    ]);
+    expect(list[0]).toMatchObject({ title: '总经理' });
+
+    const employee = list.find((account) => account.name === '张伟')!;
+    const login = await t.http.post('/api/auth/demo-login').send({ employeeId: employee.employeeId });
+    expect(login.status).toBe(200);
+    const session = login.body as LoginResponse;
+    expect(session.role).toBe('employee');
+    expect((await t.http.get('/api/auth/me').set(bearer(session))).body).toMatchObject({ name: '张伟' });
+  });
+
+  it('does not log in staff of another organization through the demo login', async () => {
+    const roster = await t.get(DemoSeeder).seed();
+    const login = await t.http.post('/api/auth/demo-login').send({ employeeId: roster.otherAdminId });
+    expect(login.status).toBe(404);
+  });
+});

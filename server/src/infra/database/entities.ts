@@ -1,0 +1,34 @@
+import { WechatUser } from '../../auth/entities/wechat-user.entity';
+import { Card } from '../../cards/entities/card.entity';
+import { FollowUp } from '../../leads/entities/follow-up.entity';
+import { Lead } from '../../leads/entities/lead.entity';
+import { LeadStageChange } from '../../leads/entities/lead-stage-change.entity';
+import { Department } from '../../org/entities/department.entity';
+import { Employee } from '../../org/entities/employee.entity';
+import { Invitation } from '../../org/entities/invitation.entity';
+import { Organization } from '../../org/entities/organization.entity';
+import { Consent } from '../../privacy/entities/consent.entity';
+import { Share } from '../../shares/entities/share.entity';
+import { DailyRollup } from '../../stats/entities/daily-rollup.entity';
+import { TrackedEvent } from '../../tracking/entities/tracked-event.entity';
+import { VisitorIdentity } from '../../visitors/entities/visitor-identity.entity';
+import { Visitor } from '../../visitors/entities/visitor.entity';
+
+/** Every table of the model (domain.md). Migrations are generated from this list. */
+export const ENTITIES = [
+  Organization,
+  Department,
+  Employee,
+  Invitation,
+  WechatUser,
+  Card,
+  Share,
+  Visitor,
+  VisitorIdentity,
+  TrackedEvent,
+  Lead,
+  LeadStageChange,
+  FollowUp,
+  Consent,
+  DailyRollup,
+];

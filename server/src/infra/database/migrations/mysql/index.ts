@@ -1,0 +1,4 @@
+import { InitialSchema1795421450240 } from './1795421450240-InitialSchema';
+
+/** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
+export const MYSQL_MIGRATIONS = [InitialSchema1795421450240];

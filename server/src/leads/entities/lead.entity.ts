@@ -1,0 +1,57 @@
+import { Column, Entity, Index } from 'typeorm';
+import {
+  CreatedAtColumn,
+  JsonColumn,
+  TextColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/columns';
+
+export const LEAD_STAGES = ['visitor', 'mql', 'sql', 'customer', 'lost'] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
+
+/** A visitor who left contact details or crossed the scoring threshold (线索). */
+@Entity('leads')
+@Index(['organizationId', 'ownerEmployeeId', 'stage'])
+export class Lead {
+  @UuidPrimaryColumn()
+  id!: string;
+
+  @UuidColumn()
+  organizationId!: string;
+
+  @Index({ unique: true })
+  @UuidColumn()
+  visitorId!: string;
+
+  /** First-touch employee; null while the lead waits in the shared pool (公海). */
+  @UuidColumn({ nullable: true })
+  ownerEmployeeId!: string | null;
+
+  @TextColumn(16, { default: 'visitor' })
+  stage!: LeadStage;
+
+  @Column({ type: 'int', default: 0 })
+  score!: number;
+
+  @JsonColumn()
+  tags!: string[];
+
+  /** Where the lead first came from: card, material, site or none. */
+  @TextColumn(16)
+  source!: string;
+
+  @UuidColumn({ nullable: true })
+  firstShareId!: string | null;
+
+  @TimestampColumn({ nullable: true })
+  lastActivityAt!: Date | null;
+
+  @CreatedAtColumn()
+  createdAt!: Date;
+
+  @UpdatedAtColumn()
+  updatedAt!: Date;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SharesModule } from '../shares/shares.module';
+import { EventLogModule } from '../tracking/event-log.module';
+import { VisitorsModule } from '../visitors/visitors.module';
+import { RadarController } from './radar.controller';
+import { RadarService } from './radar.service';
+
+@Module({
+  imports: [EventLogModule, SharesModule, VisitorsModule],
+  controllers: [RadarController],
+  providers: [RadarService],
+})
+export class RadarModule {}

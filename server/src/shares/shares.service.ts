@@ -1,0 +1,261 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type CreateShareInput,
+  type Principal,
+  type PublicCardResponse,
+  type ShareChannel,
+  type ShareDto,
+  type Touchpoint,
+  generateShareCode,
+  h5ShareUrl,
+  isShareCode,
+  miniProgramPath,
+  resolveChain,
+  shareScene,
+} from '@cardhub/shared';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { CARD_NOT_FOUND, CardsService } from '../cards/cards.service';
+import type { StaffPrincipal } from '../common/auth';
+import { AppConfig } from '../common/config';
+import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
+import { EventLog } from '../tracking/event-log';
+import { VisitTokens } from '../tracking/visit-tokens';
+import { Share } from './entities/share.entity';
+
+const CODE_ATTEMPTS = 3;
+
+/** What a new share row is made of, before it has a code. */
+type NewShare = Omit<Share, 'id' | 'code' | 'createdAt'>;
+
+/**
+ * Shares (分享) and their trees (转发链路). An employee's own share is a root; a forward, by a colleague or by
+ * a prospect who opened the share, is a child that keeps the root employee's credit.
+ */
+@Injectable()
+export class SharesService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly cards: CardsService,
+    private readonly eventLog: EventLog,
+    private readonly visitTokens: VisitTokens,
+    @InjectRepository(Share) private readonly shares: Repository<Share>,
+  ) {}
+
+  async create(principal: Principal | undefined, input: CreateShareInput, userAgent: string | null): Promise<ShareDto> {
+    if (input.targetType !== 'card') {
+      throw new BadRequestException({
+        message: '目前只能分享名片',
+        fields: [{ path: 'targetType', message: 'targetType must be "card" (materials are not shareable yet)' }],
+      });
+    }
+    return principal?.kind === 'employee'
+      ? this.createForStaff(principal, input, userAgent)
+      : this.createForProspect(input, userAgent);
+  }
+
+  /** The share behind a code, or null for an unknown or malformed code. */
+  async findByCode(code: string): Promise<Share | null> {
+    return isShareCode(code) ? this.shares.findOneBy({ code }) : null;
+  }
+
+  findByIds(organizationId: string, shareIds: string[]): Promise<Share[]> {
+    if (shareIds.length === 0) return Promise.resolve([]);
+    return this.shares.findBy({ organizationId, id: In(shareIds) });
+  }
+
+  /**
+   * Each share with its ancestors, root first. One query per level of the deepest tree, not one per share:
+   * the radar asks for a whole page of visits at once.
+   */
+  async chainsOf(organizationId: string, leaves: Share[]): Promise<Map<string, Share[]>> {
+    const known = new Map(leaves.map((share) => [share.id, share]));
+    let missing = parentIdsNotIn(known, leaves);
+    while (missing.length > 0) {
+      const parents = await this.findByIds(organizationId, missing);
+      parents.forEach((parent) => known.set(parent.id, parent));
+      missing = parents.length > 0 ? parentIdsNotIn(known, parents) : [];
+    }
+    return new Map(leaves.map((leaf) => [leaf.id, resolveChain(leaf, (id) => known.get(id))]));
+  }
+
+  /** The card a share code opens; unknown codes, other targets and disabled employees' cards are all 404. */
+  async publicCard(code: string): Promise<PublicCardResponse> {
+    const share = await this.findByCode(code);
+    const card = share?.targetType === 'card' ? await this.cards.findActive(share.targetId) : null;
+    if (!share || !card || card.card.organizationId !== share.organizationId) throw new NotFoundException(CARD_NOT_FOUND);
+    return { card: this.cards.toDto(card), share: { code: share.code, channel: share.channel, depth: share.depth } };
+  }
+
+  /** A share its own sharer asks about (mini-program code): another organization's is unknown, a colleague's forbidden. */
+  async findOwnShare(staff: StaffPrincipal, code: string): Promise<Share> {
+    const share = await this.findByCode(code);
+    if (!share || share.organizationId !== staff.organizationId) throw new NotFoundException('分享不存在');
+    if (share.sharerEmployeeId !== staff.employeeId) throw new ForbiddenException('只能获取自己分享的小程序码');
+    return share;
+  }
+
+  toDto(share: Share, parentCode: string | null): ShareDto {
+    return {
+      code: share.code,
+      targetType: share.targetType,
+      targetId: share.targetId,
+      channel: share.channel,
+      parentCode,
+      depth: share.depth,
+      path: miniProgramPath(share.targetType, share.code),
+      scene: shareScene(share.code),
+      url: h5ShareUrl(this.config.publicUrl, share.code),
+      createdAt: share.createdAt.toISOString(),
+    };
+  }
+
+  private async createForStaff(staff: StaffPrincipal, input: CreateShareInput, userAgent: string | null): Promise<ShareDto> {
+    const card = await this.cards.findActive(input.targetId);
+    if (!card || card.card.organizationId !== staff.organizationId) throw new NotFoundException(CARD_NOT_FOUND);
+
+    const parent = input.parentCode ? await this.parentFor(input, staff.organizationId) : null;
+    if (!parent && card.card.employeeId !== staff.employeeId) {
+      throw new ForbiddenException('只能分享自己的名片；转发同事的分享请带上原分享码');
+    }
+    const share = await this.insert({
+      ...this.placeInTree(parent, staff.employeeId),
+      organizationId: staff.organizationId,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      channel: input.channel,
+      sharerEmployeeId: staff.employeeId,
+      sharerVisitorId: null,
+    });
+    await this.eventLog.append([
+      shareEvent(share, 'share', {
+        visitId: null,
+        visitorId: null,
+        actorEmployeeId: staff.employeeId,
+        touchpoint: touchpointOfChannel(share.channel),
+        counted: true,
+        userAgent,
+      }),
+    ]);
+    return this.toDto(share, parent?.code ?? null);
+  }
+
+  /** A prospect forwards only what they opened: the visit token proves they visited this share tree. */
+  private async createForProspect(input: CreateShareInput, userAgent: string | null): Promise<ShareDto> {
+    if (!input.visitToken) {
+      throw new UnauthorizedException({
+        message: '请先打开分享页面再转发',
+        fields: [{ path: 'visitToken', message: 'visitToken is required when forwarding without a staff login' }],
+      });
+    }
+    const visit = this.visitTokens.verify(input.visitToken);
+    if (!input.parentCode) {
+      throw new BadRequestException({
+        message: '转发需要原分享码',
+        fields: [{ path: 'parentCode', message: 'parentCode is required when forwarding' }],
+      });
+    }
+    const parent = await this.parentFor(input, visit.organizationId);
+    const visitedShare = visit.shareId ? await this.shares.findOneBy({ id: visit.shareId }) : null;
+    if (!visit.visitorId || !visitedShare || visitedShare.rootShareId !== parent.rootShareId) {
+      throw new ForbiddenException('只能转发你打开过的分享');
+    }
+
+    const share = await this.insert({
+      ...this.placeInTree(parent, null),
+      organizationId: visit.organizationId,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      channel: input.channel,
+      sharerEmployeeId: null,
+      sharerVisitorId: visit.visitorId,
+    });
+    const byVisitor = { visitorId: visit.visitorId, actorEmployeeId: null, touchpoint: visit.touchpoint, counted: visit.counted, userAgent };
+    await this.eventLog.append([
+      shareEvent(share, 'share', { ...byVisitor, visitId: null }),
+      // Linked to the visit, so the forward shows among that visit's actions on the radar.
+      shareEvent(share, 'forward', { ...byVisitor, visitId: visit.visitId }),
+    ]);
+    return this.toDto(share, parent.code);
+  }
+
+  private async parentFor(input: CreateShareInput, organizationId: string): Promise<Share> {
+    const parent = await this.findByCode(input.parentCode!);
+    if (!parent || parent.organizationId !== organizationId) throw new NotFoundException('原分享不存在或已失效');
+    if (parent.targetType !== input.targetType || parent.targetId !== input.targetId) {
+      throw new BadRequestException({
+        message: '原分享与转发的内容不一致',
+        fields: [{ path: 'parentCode', message: 'parentCode must be a share of the same target' }],
+      });
+    }
+    return parent;
+  }
+
+  /** Tree fields of a new share: a root credits its own sharer; a child inherits root and credit from its parent. */
+  private placeInTree(
+    parent: Share | null,
+    sharerEmployeeId: string | null,
+  ): Pick<NewShare, 'parentShareId' | 'rootShareId' | 'depth' | 'creditedEmployeeId'> & { id: string } {
+    const id = randomUUID();
+    if (!parent) return { id, parentShareId: null, rootShareId: id, depth: 0, creditedEmployeeId: sharerEmployeeId! };
+    return {
+      id,
+      parentShareId: parent.id,
+      rootShareId: parent.rootShareId,
+      depth: parent.depth + 1,
+      creditedEmployeeId: parent.creditedEmployeeId,
+    };
+  }
+
+  /** Inserts with a fresh random code, drawing again in the unlikely case the code is taken. */
+  private async insert(fields: NewShare & { id: string }): Promise<Share> {
+    for (let attempt = 1; ; attempt++) {
+      const code = generateShareCode(randomBytes);
+      try {
+        await this.shares.insert({ ...fields, code });
+        return this.shares.findOneByOrFail({ id: fields.id });
+      } catch (error) {
+        const collided = attempt < CODE_ATTEMPTS && (await this.shares.existsBy({ code }));
+        if (!collided) throw error;
+      }
+    }
+  }
+}
+
+function parentIdsNotIn(known: Map<string, Share>, shares: Share[]): string[] {
+  const ids = shares.map((share) => share.parentShareId).filter((id): id is string => id !== null && !known.has(id));
+  return [...new Set(ids)];
+}
+
+/**
+ * Where a share was made, as far as the server can tell: posters and codes are printed, links and QR codes
+ * come from the H5 share page, chats and Moments from the mini-program.
+ */
+function touchpointOfChannel(channel: ShareChannel): Touchpoint {
+  if (channel === 'poster') return 'poster';
+  if (channel === 'link' || channel === 'qrcode') return 'h5';
+  return 'miniapp';
+}
+
+function shareEvent(
+  share: Share,
+  type: 'share' | 'forward',
+  actor: Pick<TrackedEvent, 'visitId' | 'visitorId' | 'actorEmployeeId' | 'touchpoint' | 'counted' | 'userAgent'>,
+): TrackedEvent {
+  const now = new Date();
+  return {
+    id: randomUUID(),
+    organizationId: share.organizationId,
+    type,
+    targetType: share.targetType,
+    targetId: share.targetId,
+    shareId: share.id,
+    creditedEmployeeId: share.creditedEmployeeId,
+    verdict: null,
+    props: { channel: share.channel, depth: share.depth },
+    occurredAt: now,
+    receivedAt: now,
+    ...actor,
+  };
+}

@@ -1,0 +1,7 @@
+export {
+  createScratchDatabase,
+  databasesUnderTest,
+  describeEachDatabase,
+  type TestDatabase,
+} from './databases';
+export { TEST_TOKEN_SECRET, bearer, createTestApp, type TestApp, type TestAppOptions } from './test-app';

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { TargetType } from '@cardhub/shared';
+import { In, LessThan, Repository } from 'typeorm';
+import { TrackedEvent } from './entities/tracked-event.entity';
+
+/** A request's User-Agent as events keep it: cut to the column's size, which is plenty to recognise a bot. */
+export function storedUserAgent(header: string | undefined): string | null {
+  return header ? header.slice(0, 400) : null;
+}
+
+export interface AppendResult {
+  stored: number;
+  duplicates: number;
+}
+
+/**
+ * The append-only event log: every write of a behaviour event goes through `append`, so whatever is derived
+ * from events later (rollups, scores, signals) has one place to hook in.
+ */
+@Injectable()
+export class EventLog {
+  constructor(
+    @InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>,
+  ) {}
+
+  /**
+   * Stores the events in one multi-row INSERT (atomic on its own, so no explicit transaction: SQLite cannot
+   * run two at once on its one connection); an id stored before (a client retry) is left untouched.
+   */
+  async append(events: TrackedEvent[]): Promise<AppendResult> {
+    const unique = [...new Map(events.map((event) => [event.id, event])).values()];
+    const known = await this.events.find({ select: { id: true }, where: { id: In(unique.map((event) => event.id)) } });
+    const knownIds = new Set(known.map((event) => event.id));
+    const fresh = unique.filter((event) => !knownIds.has(event.id));
+    if (fresh.length > 0) {
+      // orIgnore guards the race between the lookup and the insert (two retries in flight).
+      await this.events.createQueryBuilder().insert().values(fresh).orIgnore().execute();
+    }
+    return { stored: fresh.length, duplicates: events.length - fresh.length };
+  }
+
+  findById(eventId: string): Promise<TrackedEvent | null> {
+    return this.events.findOneBy({ id: eventId });
+  }
+
+  /** When this visitor's last counted view of the target reached us (server time: the dedupe window never trusts client clocks). */
+  async lastCountedViewAt(organizationId: string, visitorId: string, targetType: TargetType, targetId: string): Promise<Date | null> {
+    const latest = await this.events.findOne({
+      select: { receivedAt: true },
+      where: { organizationId, visitorId, targetType, targetId, type: 'view', counted: true },
+      order: { receivedAt: 'DESC' },
+    });
+    return latest?.receivedAt ?? null;
+  }
+
+  /** A page of the views credited to an employee, newest first. */
+  viewsCreditedTo(organizationId: string, employeeId: string, before: Date | undefined, limit: number): Promise<TrackedEvent[]> {
+    return this.events.find({
+      where: {
+        organizationId,
+        creditedEmployeeId: employeeId,
+        type: 'view',
+        ...(before ? { occurredAt: LessThan(before) } : {}),
+      },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Everything reported within these visits, oldest first. */
+  eventsOfVisits(organizationId: string, visitIds: string[]): Promise<TrackedEvent[]> {
+    if (visitIds.length === 0) return Promise.resolve([]);
+    return this.events.find({
+      where: { organizationId, visitId: In(visitIds) },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+  }
+}

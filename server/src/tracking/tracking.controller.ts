@@ -1,0 +1,37 @@
+import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type Principal,
+  type TrackActionsResponse,
+  type TrackViewResponse,
+  trackActionsSchema,
+  trackViewSchema,
+} from '@cardhub/shared';
+import type { z } from 'zod';
+import { CurrentPrincipal, Public } from '../common/auth';
+import { ZodBody } from '../common/validation';
+import { storedUserAgent } from './event-log';
+import { TrackingService } from './tracking.service';
+
+@ApiTags('tracking')
+@Public()
+@Controller('api/track')
+export class TrackingController {
+  constructor(private readonly tracking: TrackingService) {}
+
+  @Post('view')
+  @HttpCode(200)
+  recordView(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @ZodBody(trackViewSchema) input: z.output<typeof trackViewSchema>,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<TrackViewResponse> {
+    return this.tracking.recordView(principal, input, storedUserAgent(userAgent));
+  }
+
+  @Post('actions')
+  @HttpCode(200)
+  recordActions(@ZodBody(trackActionsSchema) input: z.output<typeof trackActionsSchema>): Promise<TrackActionsResponse> {
+    return this.tracking.recordActions(input);
+  }
+}

@@ -1,0 +1,193 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  type Principal,
+  type TrackActionsInput,
+  type TrackActionsResponse,
+  type TrackViewInput,
+  type TrackViewResponse,
+  type VisitAction,
+  anonymousVisitorLabel,
+  classifyView,
+  isBotUserAgent,
+} from '@cardhub/shared';
+import { CardsService } from '../cards/cards.service';
+import type { CardWithOrganization } from '../cards/card-dto';
+import type { Share } from '../shares/entities/share.entity';
+import { SharesService } from '../shares/shares.service';
+import { type FirstTouch, type VisitorIdentityKey, VisitorsService } from '../visitors/visitors.service';
+import { occurredAt } from './client-time';
+import type { TrackedEvent } from './entities/tracked-event.entity';
+import { EventLog } from './event-log';
+import { type VisitClaims, VisitTokens } from './visit-tokens';
+
+/** Who opened the page, as far as the request tells. */
+interface Viewer {
+  /** Staff of any organization, for the self/colleague rule. */
+  staff: { employeeId: string; organizationId: string } | null;
+  /** Null for staff of the target's organization (self or colleague): kept on the event, never a visitor. */
+  identity: VisitorIdentityKey | null;
+}
+
+/**
+ * The ingest (Dub-style: validate, dedupe, write). It gathers the inputs of the counting rule — viewer, owner,
+ * the last counted view — and leaves the rule itself to `classifyView` in @cardhub/shared.
+ */
+@Injectable()
+export class TrackingService {
+  constructor(
+    private readonly cards: CardsService,
+    private readonly shares: SharesService,
+    private readonly visitors: VisitorsService,
+    private readonly eventLog: EventLog,
+    private readonly visitTokens: VisitTokens,
+  ) {}
+
+  async recordView(principal: Principal | undefined, input: TrackViewInput, userAgent: string | null): Promise<TrackViewResponse> {
+    const earlier = await this.eventLog.findById(input.eventId);
+    if (earlier) return this.replay(earlier, principal);
+
+    const target = await this.target(input);
+    const share = input.shareCode ? await this.shareOf(input.shareCode, target) : null;
+    const creditedEmployeeId = share?.creditedEmployeeId ?? target.card.employeeId;
+    const organizationId = target.card.organizationId;
+    const now = new Date();
+
+    const viewer = await this.viewer(principal, input, organizationId);
+    const isBot = isBotUserAgent(userAgent);
+    // Bots and colleagues are recorded but never become visitors (nor lead owners).
+    const touch: FirstTouch | null = share ? { shareId: share.id, employeeId: creditedEmployeeId } : null;
+    const visitor =
+      viewer.identity && !isBot
+        ? await this.visitors.resolve(organizationId, viewer.identity, touch, now)
+        : null;
+    const lastCountedViewAt = visitor
+      ? await this.eventLog.lastCountedViewAt(organizationId, visitor.id, input.targetType, input.targetId)
+      : null;
+
+    const verdict = classifyView({
+      userAgent,
+      viewer: { employeeId: viewer.staff?.employeeId ?? null, organizationId: viewer.staff?.organizationId ?? null },
+      owner: { employeeId: creditedEmployeeId, organizationId },
+      lastCountedViewAt,
+      now,
+    });
+    const view: TrackedEvent = {
+      id: input.eventId,
+      organizationId,
+      type: 'view',
+      targetType: input.targetType,
+      targetId: input.targetId,
+      shareId: share?.id ?? null,
+      visitId: null,
+      visitorId: visitor?.id ?? null,
+      actorEmployeeId: viewer.staff?.employeeId ?? null,
+      creditedEmployeeId,
+      touchpoint: input.touchpoint,
+      verdict,
+      counted: verdict === 'counted',
+      props: null,
+      userAgent,
+      occurredAt: occurredAt(input.occurredAt, now),
+      receivedAt: now,
+    };
+    await this.eventLog.append([view]);
+    // Read back: if a retry of the same view raced this one, both answer as the stored one does.
+    return this.replay((await this.eventLog.findById(view.id))!, principal);
+  }
+
+  async recordActions(input: TrackActionsInput): Promise<TrackActionsResponse> {
+    const visit = this.visitTokens.verify(input.visitToken);
+    const now = new Date();
+    return this.eventLog.append(input.actions.map((action) => actionEvent(visit, action, now)));
+  }
+
+  /** The answer for a stored view, the same however often the client retries it. */
+  private replay(view: TrackedEvent, principal: Principal | undefined): TrackViewResponse {
+    if (view.type !== 'view') throw new ConflictException('eventId 已被其他事件使用，请重新生成');
+    return {
+      visitToken: this.visitTokens.issue(view),
+      verdict: view.verdict!,
+      visitorLabel: view.visitorId
+        ? anonymousVisitorLabel(view.visitorId)
+        : principal?.kind === 'employee'
+          ? principal.name
+          : '访客',
+    };
+  }
+
+  private async target(input: TrackViewInput): Promise<CardWithOrganization> {
+    if (input.targetType !== 'card') {
+      throw new BadRequestException({
+        message: '目前只记录名片的访问',
+        fields: [{ path: 'targetType', message: 'targetType must be "card" (materials are not tracked yet)' }],
+      });
+    }
+    return this.cards.findActiveOrFail(input.targetId);
+  }
+
+  /** A share code must be a share of this very target: anything else is a link someone tampered with. */
+  private async shareOf(code: string, target: CardWithOrganization): Promise<Share> {
+    const share = await this.shares.findByCode(code);
+    if (!share || share.organizationId !== target.card.organizationId) throw new NotFoundException('分享不存在或已失效');
+    if (share.targetType !== 'card' || share.targetId !== target.card.id) {
+      throw new BadRequestException({
+        message: '分享码与名片不匹配',
+        fields: [{ path: 'shareCode', message: 'shareCode must be a share of this target' }],
+      });
+    }
+    return share;
+  }
+
+  private async viewer(principal: Principal | undefined, input: TrackViewInput, organizationId: string): Promise<Viewer> {
+    const staff = principal?.kind === 'employee' ? { employeeId: principal.employeeId, organizationId: principal.organizationId } : null;
+    if (staff?.organizationId === organizationId) return { staff, identity: null };
+    // Anyone else is a prospect here (staff of another company included), known by openid or their own key.
+    const identity =
+      principal?.kind === 'prospect'
+        ? await this.visitors.wechatIdentity(principal.wechatUserId)
+        : input.visitorKey
+          ? ({ kind: 'web', value: input.visitorKey } as const)
+          : null;
+    if (!identity) {
+      throw new BadRequestException({
+        message: '缺少访客标识',
+        fields: [{ path: 'visitorKey', message: 'visitorKey is required without a WeChat login' }],
+      });
+    }
+    return { staff, identity };
+  }
+}
+
+function actionEvent(visit: VisitClaims, action: VisitAction, now: Date): TrackedEvent {
+  return {
+    id: action.eventId,
+    organizationId: visit.organizationId,
+    type: action.type,
+    targetType: visit.targetType,
+    targetId: visit.targetId,
+    shareId: visit.shareId,
+    visitId: visit.visitId,
+    visitorId: visit.visitorId,
+    actorEmployeeId: visit.actorEmployeeId,
+    creditedEmployeeId: visit.creditedEmployeeId,
+    touchpoint: visit.touchpoint,
+    verdict: null,
+    // Actions of a visit that does not count (a self-view, a bot) are kept but do not count either.
+    counted: visit.counted,
+    props: actionProps(action),
+    userAgent: null,
+    occurredAt: occurredAt(action.occurredAt, now),
+    receivedAt: now,
+  };
+}
+
+function actionProps(action: VisitAction): TrackedEvent['props'] {
+  switch (action.type) {
+    case 'click':
+      return { action: action.action };
+    case 'dwell':
+      return { seconds: action.seconds };
+    case 'forward':
+      return { channel: action.channel };
+  }
+}

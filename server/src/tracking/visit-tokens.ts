@@ -1,0 +1,56 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import type { TargetType, Touchpoint } from '@cardhub/shared';
+import { type TokenClaims, TokenService } from '../common/auth';
+import type { TrackedEvent } from './entities/tracked-event.entity';
+
+export const VISIT_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+/** Everything an action of a visit inherits from its view, so recording an action needs no lookup. */
+export interface VisitClaims extends TokenClaims {
+  kind: 'visit';
+  visitId: string;
+  organizationId: string;
+  visitorId: string | null;
+  actorEmployeeId: string | null;
+  targetType: TargetType;
+  targetId: string;
+  shareId: string | null;
+  creditedEmployeeId: string | null;
+  touchpoint: Touchpoint;
+  counted: boolean;
+}
+
+/** Signed proof that a visit happened: actions and forwards must carry it. */
+@Injectable()
+export class VisitTokens {
+  constructor(private readonly tokens: TokenService) {}
+
+  /** Issued as of the moment the view was received, so a retried view gets back exactly the same token. */
+  issue(view: TrackedEvent): string {
+    const claims: VisitClaims = {
+      kind: 'visit',
+      visitId: view.id,
+      organizationId: view.organizationId,
+      visitorId: view.visitorId,
+      actorEmployeeId: view.actorEmployeeId,
+      targetType: view.targetType,
+      targetId: view.targetId,
+      shareId: view.shareId,
+      creditedEmployeeId: view.creditedEmployeeId,
+      touchpoint: view.touchpoint,
+      counted: view.counted,
+    };
+    return this.tokens.sign(claims, VISIT_TOKEN_TTL_SECONDS, view.receivedAt).token;
+  }
+
+  verify(token: string): VisitClaims {
+    try {
+      return this.tokens.verify<VisitClaims>(token, 'visit');
+    } catch {
+      throw new UnauthorizedException({
+        message: '访问凭证无效或已过期，请重新打开页面',
+        fields: [{ path: 'visitToken', message: 'visitToken is invalid or expired' }],
+      });
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatUser } from '../auth/entities/wechat-user.entity';
+import { VisitorIdentity } from './entities/visitor-identity.entity';
+import { Visitor } from './entities/visitor.entity';
+import { VisitorsService } from './visitors.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Visitor, VisitorIdentity, WechatUser])],
+  providers: [VisitorsService],
+  exports: [VisitorsService],
+})
+export class VisitorsModule {}

@@ -1,0 +1,260 @@
+/**
+ * The HTTP contract between the server and the mini-program / H5 app.
+ * Request bodies are zod schemas (validated once, at the server's edge); responses are plain types.
+ */
+import { z } from 'zod';
+import type { Role, StaffRole } from './roles';
+import { STAFF_ROLES } from './roles';
+import {
+  CARD_ACTIONS,
+  SHARE_CHANNELS,
+  TARGET_TYPES,
+  TOUCHPOINTS,
+  eventIdSchema,
+  visitorKeySchema,
+} from './events';
+import type { CardAction, ShareChannel, TargetType, Touchpoint, ViewVerdict } from './events';
+import { shareCodeSchema } from './share-code';
+
+// ---------- auth ----------
+
+export const wechatLoginSchema = z.object({
+  code: z.string().min(1, 'is required').max(128),
+});
+export type WechatLoginInput = z.infer<typeof wechatLoginSchema>;
+
+export const passwordLoginSchema = z.object({
+  account: z.string().trim().min(1, 'is required').max(120),
+  password: z.string().min(1, 'is required').max(200),
+});
+export type PasswordLoginInput = z.infer<typeof passwordLoginSchema>;
+
+export const demoLoginSchema = z.object({ employeeId: z.uuid() });
+
+export type Principal =
+  | {
+      kind: 'employee';
+      employeeId: string;
+      organizationId: string;
+      organizationName: string;
+      role: StaffRole;
+      name: string;
+    }
+  | { kind: 'prospect'; wechatUserId: string };
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  principal: Principal;
+  role: Role;
+}
+
+export interface DemoAccount {
+  employeeId: string;
+  name: string;
+  title: string;
+  role: StaffRole;
+  departmentName: string | null;
+}
+
+// ---------- invitations ----------
+
+export const createInvitationSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(60),
+  title: z.string().trim().max(60).optional(),
+  role: z.enum(STAFF_ROLES).default('employee'),
+  departmentId: z.uuid().optional(),
+  validDays: z.number().int().min(1).max(30).default(7),
+});
+export type CreateInvitationInput = z.input<typeof createInvitationSchema>;
+
+export interface InvitationDto {
+  code: string;
+  employeeId: string;
+  employeeName: string;
+  organizationName: string;
+  role: StaffRole;
+  expiresAt: string;
+  acceptedAt: string | null;
+  /** Mini-program path that opens the join page. */
+  path: string;
+  /** Browser link (for a QR code or a message). */
+  url: string;
+}
+
+export const acceptInvitationSchema = wechatLoginSchema;
+
+// ---------- cards ----------
+
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+
+export const updateCardSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(40),
+  title: optionalText(60),
+  company: optionalText(80),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^$|^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number of digits, spaces or "-"')
+    .default(''),
+  wechatId: z
+    .string()
+    .trim()
+    .regex(/^$|^[A-Za-z][-_A-Za-z0-9]{5,19}$/, 'must be a WeChat ID: 6–20 letters, digits, "-" or "_", starting with a letter')
+    .default(''),
+  email: z.union([z.literal(''), z.email('must be an email address').max(120)]).default(''),
+  address: optionalText(120),
+  bio: optionalText(500),
+  siteUrl: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(300)])
+    .default(''),
+});
+export type UpdateCardInput = z.input<typeof updateCardSchema>;
+
+export interface CardDto {
+  id: string;
+  employeeId: string;
+  name: string;
+  title: string;
+  company: string;
+  avatarUrl: string | null;
+  phone: string;
+  wechatId: string;
+  email: string;
+  address: string;
+  bio: string;
+  siteUrl: string;
+  organizationName: string;
+  updatedAt: string;
+}
+
+/** What a prospect sees: the same card, opened through a share. */
+export interface PublicCardResponse {
+  card: CardDto;
+  share: { code: string; channel: ShareChannel; depth: number } | null;
+}
+
+// ---------- shares ----------
+
+export const createShareSchema = z.object({
+  targetType: z.enum(TARGET_TYPES),
+  targetId: z.uuid(),
+  channel: z.enum(SHARE_CHANNELS),
+  /** Set when the sharer arrived through someone else's share (a forward). */
+  parentCode: shareCodeSchema.optional(),
+  /** Prospects forward only what they have viewed: the token of that visit. */
+  visitToken: z.string().max(1024).optional(),
+});
+export type CreateShareInput = z.infer<typeof createShareSchema>;
+
+export interface ShareDto {
+  code: string;
+  targetType: TargetType;
+  targetId: string;
+  channel: ShareChannel;
+  parentCode: string | null;
+  depth: number;
+  /** Mini-program page path with the share code in its query. */
+  path: string;
+  /** The `scene` for an unlimited mini-program code (at most 32 characters). */
+  scene: string;
+  /** Browser link for H5. */
+  url: string;
+  createdAt: string;
+}
+
+// ---------- tracking ----------
+
+export const trackViewSchema = z.object({
+  eventId: eventIdSchema,
+  targetType: z.enum(TARGET_TYPES),
+  targetId: z.uuid(),
+  shareCode: shareCodeSchema.optional(),
+  /** Anonymous browsers identify themselves with a key they keep; mini-program prospects by their login token. */
+  visitorKey: visitorKeySchema.optional(),
+  touchpoint: z.enum(TOUCHPOINTS),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type TrackViewInput = z.infer<typeof trackViewSchema>;
+
+export interface TrackViewResponse {
+  /** Signed proof of this visit; every action reported for it must carry it. */
+  visitToken: string;
+  verdict: ViewVerdict;
+  visitorLabel: string;
+}
+
+export const visitActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    eventId: eventIdSchema,
+    type: z.literal('click'),
+    action: z.enum(CARD_ACTIONS),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.object({
+    eventId: eventIdSchema,
+    type: z.literal('dwell'),
+    /** Seconds since the previous dwell report of this visit. */
+    seconds: z.number().int().min(1).max(3600),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.object({
+    eventId: eventIdSchema,
+    type: z.literal('forward'),
+    channel: z.enum(SHARE_CHANNELS),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+]);
+export type VisitAction = z.infer<typeof visitActionSchema>;
+
+export const trackActionsSchema = z.object({
+  visitToken: z.string().min(1, 'is required').max(1024),
+  actions: z.array(visitActionSchema).min(1, 'needs at least one action').max(50),
+});
+export type TrackActionsInput = z.infer<typeof trackActionsSchema>;
+
+export interface TrackActionsResponse {
+  stored: number;
+  duplicates: number;
+}
+
+// ---------- visitor radar ----------
+
+export interface RadarVisitor {
+  id: string;
+  /** "访客 #3f2a" until the visitor consents to show a name. */
+  label: string;
+  name: string | null;
+  avatarUrl: string | null;
+}
+
+export interface RadarVisit {
+  visitId: string;
+  visitor: RadarVisitor;
+  target: { type: TargetType; id: string; title: string };
+  touchpoint: Touchpoint;
+  shareCode: string | null;
+  /** Labels of the people who forwarded between the employee and this visitor, nearest the employee first. */
+  forwardedBy: string[];
+  verdict: ViewVerdict;
+  startedAt: string;
+  lastActivityAt: string;
+  dwellSeconds: number;
+  actions: { type: 'click' | 'forward'; action: CardAction | null; channel: ShareChannel | null; at: string }[];
+}
+
+export interface RadarResponse {
+  visits: RadarVisit[];
+  /** Pass back as `before` to page further into the past. */
+  nextBefore: string | null;
+}
+
+// ---------- errors ----------
+
+/** Every 4xx body: a message a person can act on, and the fields at fault. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: { path: string; message: string }[];
+}

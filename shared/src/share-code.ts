@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { TargetType } from './events';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 10 base62 characters ≈ 59 bits: short enough for a `scene`, too many to guess or enumerate. */
+export const SHARE_CODE_LENGTH = 10;
+
+const SHARE_CODE_PATTERN = new RegExp(`^[0-9A-Za-z]{${SHARE_CODE_LENGTH}}$`);
+
+export const shareCodeSchema = z.string().regex(SHARE_CODE_PATTERN, 'must be a share code (10 letters or digits)');
+
+export function isShareCode(value: unknown): value is string {
+  return typeof value === 'string' && SHARE_CODE_PATTERN.test(value);
+}
+
+/**
+ * A new share code. Bytes ≥ 248 are dropped (rejection sampling) so every character is equally likely:
+ * 248 = 4 × 62, the largest multiple of 62 that fits in a byte.
+ */
+export function generateShareCode(randomBytes: (count: number) => Uint8Array): string {
+  let code = '';
+  while (code.length < SHARE_CODE_LENGTH) {
+    for (const byte of randomBytes(SHARE_CODE_LENGTH * 2)) {
+      if (byte < 248) code += ALPHABET[byte % 62];
+      if (code.length === SHARE_CODE_LENGTH) break;
+    }
+  }
+  return code;
+}
+
+/** WeChat's unlimited mini-program code carries at most 32 visible characters in `scene`. */
+export const MAX_SCENE_LENGTH = 32;
+const SCENE_PREFIX = 'sc=';
+
+export function shareScene(code: string): string {
+  if (!isShareCode(code)) throw new Error(`not a share code: ${code}`);
+  return SCENE_PREFIX + code;
+}
+
+/** The share code inside a `scene` as WeChat hands it to the page (URL-encoded), or null. */
+export function parseShareScene(scene: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(scene);
+  } catch {
+    return null;
+  }
+  if (decoded.length > MAX_SCENE_LENGTH || !decoded.startsWith(SCENE_PREFIX)) return null;
+  const code = decoded.slice(SCENE_PREFIX.length);
+  return isShareCode(code) ? code : null;
+}
+
+const PAGE_OF_TARGET: Record<TargetType, string> = {
+  card: 'pages/card/view/index',
+  material: 'pages/material/view/index',
+  site_page: 'pages/card/view/index',
+};
+
+/** The mini-program page that shows a target (a mini-program code names the page without a query). */
+export function miniProgramPage(targetType: TargetType): string {
+  return PAGE_OF_TARGET[targetType];
+}
+
+/** The mini-program page a share opens, with its code in the query. */
+export function miniProgramPath(targetType: TargetType, code: string): string {
+  return `${miniProgramPage(targetType)}?sc=${code}`;
+}
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** The browser link handed out for a share: a server page with link-preview metadata. */
+export function h5ShareUrl(publicUrl: string, code: string): string {
+  return `${withoutTrailingSlash(publicUrl)}/v/${code}`;
+}
+
+/** The H5 app's card page for a share (hash routing). */
+export function h5CardPageUrl(publicUrl: string, code: string): string {
+  return `${withoutTrailingSlash(publicUrl)}/#/pages/card/view/index?sc=${code}`;
+}

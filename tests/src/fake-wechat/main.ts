@@ -1,0 +1,16 @@
+import { startFakeWechat } from './index';
+
+/** Runs the fake WeChat API for demo mode: `node tests/dist/fake-wechat/main.js`. */
+async function main() {
+  const fake = await startFakeWechat({
+    port: Number(process.env.FAKE_WECHAT_PORT ?? 3100),
+    appId: process.env.WECHAT_APP_ID ?? 'wx0000000000cardhub',
+    appSecret: process.env.WECHAT_APP_SECRET ?? 'cardhub-demo-app-secret',
+  });
+  console.log(`fake WeChat API listening on ${fake.url}`);
+  const stop = () => void fake.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

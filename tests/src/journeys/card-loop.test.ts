@@ -1,0 +1,116 @@
+/**
+ * Issue 2, end to end: an employee edits and shares their card on H5, a prospect opens the link in WeChat's
+ * browser and acts on it, and the employee sees that visit on the visitor radar. Real server process, real
+ * database, the built H5 app in Chromium; assertions are on what the people see.
+ */
+import type { DemoAccount } from '@cardhub/shared';
+import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { type RunningStack, startStack } from '../support/server-process';
+
+const NEW_TITLE = '华东区大客户总监';
+const NEW_BIO = '十年企业服务经验，帮您把每一次分享变成商机。';
+const SHARE_LINK = /https?:\/\/[^\s"'<>]+\/v\/[A-Za-z0-9_-]+/;
+/** The radar refreshes every few seconds; a visit must show up within this. */
+const RADAR_WAIT_MS = 15_000;
+
+describeEachDatabase('card loop', (database) => {
+  let stack: RunningStack;
+  let browser: Browser;
+  let employee: BrowserContext;
+  let employeePage: Page;
+  let shareLink: string;
+  let screenshot: ReturnType<typeof screenshotTaker>;
+
+  beforeAll(async () => {
+    stack = await startStack({ databaseUrl: database.url, logName: `card-loop-${database.kind}` });
+    browser = await launchBrowser();
+    screenshot = screenshotTaker(database.kind);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('an employee logs in with one click, edits the card and copies the share link', async () => {
+    const seller = await firstDemoEmployee(stack.baseUrl);
+    employee = await newDesktopContext(browser, stack.baseUrl);
+    employeePage = await employee.newPage();
+
+    await employeePage.goto('/#/pages/console/login/index');
+    await employeePage.getByText(seller.name, { exact: true }).first().click();
+    await employeePage.waitForURL(/pages\/home\/index/);
+    await expectText(employeePage, seller.name);
+    await screenshot(employeePage, 'employee-home');
+
+    await employeePage.getByText('编辑名片').click();
+    await employeePage.waitForURL(/pages\/card\/edit/);
+    await fillField(employeePage, '职位', NEW_TITLE);
+    await fillField(employeePage, '个人简介', NEW_BIO);
+    await screenshot(employeePage, 'card-edit');
+    await employeePage.getByText('保存', { exact: true }).click();
+    await expectText(employeePage, '已保存');
+
+    await employeePage.goto('/#/pages/card/share/index');
+    await expectText(employeePage, NEW_TITLE);
+    const linkField = employeePage.getByText(SHARE_LINK).first();
+    await linkField.waitFor();
+    shareLink = SHARE_LINK.exec((await linkField.textContent()) ?? '')![0];
+    await employeePage.getByText('复制链接').click();
+    await expectText(employeePage, '已复制');
+    expect(await employeePage.evaluate(() => navigator.clipboard.readText())).toBe(shareLink);
+    await screenshot(employeePage, 'card-share');
+  }, 60_000);
+
+  it('a prospect opens the link in WeChat, sees the card, calls and copies the WeChat ID', async () => {
+    const prospect = await newWechatPhoneContext(browser, stack.baseUrl);
+    const page = await prospect.newPage();
+
+    await page.goto(shareLink);
+    await page.waitForURL(/pages\/card\/view/);
+    await expectText(page, NEW_TITLE);
+    await expectText(page, NEW_BIO);
+    await screenshot(page, 'prospect-card');
+
+    await page.getByText('拨打电话').click();
+    await page.getByText('复制微信').click();
+    await expectText(page, '已复制');
+    await screenshot(page, 'prospect-actions');
+    await prospect.close();
+  }, 60_000);
+
+  it("the employee sees the prospect's visit and both actions on the visitor radar", async () => {
+    await employeePage.goto('/#/pages/radar/index');
+    const visit = employeePage.getByText(/访客 #\w+/).first();
+    await visit.waitFor({ timeout: RADAR_WAIT_MS });
+    await expectText(employeePage, '拨打电话', RADAR_WAIT_MS);
+    await expectText(employeePage, '复制微信', RADAR_WAIT_MS);
+    await screenshot(employeePage, 'radar');
+    await employee.close();
+  }, 60_000);
+});
+
+async function firstDemoEmployee(baseUrl: string): Promise<DemoAccount> {
+  const response = await fetch(`${baseUrl}/api/auth/demo-accounts`);
+  const accounts = (await response.json()) as DemoAccount[];
+  const seller = accounts.find((account) => account.role === 'employee');
+  if (!seller) throw new Error(`no employee among the demo accounts: ${JSON.stringify(accounts)}`);
+  return seller;
+}
+
+/** Waits until `text` is visible somewhere on the page (Taro's web components render plain text nodes). */
+async function expectText(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+}
+
+/** Replaces the value of the form field labelled `label` (an input or textarea next to the label text). */
+async function fillField(page: Page, label: string, value: string): Promise<void> {
+  const field = page
+    .locator('taro-view-core, label, div')
+    .filter({ hasText: label })
+    .locator('input, textarea')
+    .first();
+  await field.fill(value);
+}
