@@ -19,18 +19,21 @@ interface VisitTarget {
 export function useVisit(target: VisitTarget | null) {
   const [visit, setVisit] = useState<TrackViewResponse | null>(null);
   const shownSince = useRef<number | null>(null);
+  // Clicks made before the view is acknowledged wait for its token instead of being lost.
+  const pendingVisit = useRef<Promise<TrackViewResponse | null>>(Promise.resolve(null));
   const visitToken = visit?.visitToken;
 
   useEffect(() => {
     if (!target) return;
     const touchpoint = process.env.TARO_ENV === 'weapp' ? 'miniapp' : 'h5';
-    trackView({ ...target, touchpoint })
+    pendingVisit.current = trackView({ ...target, touchpoint })
       .then((result) => {
         setVisit(result);
         shownSince.current = Date.now();
+        return result;
       })
       // Tracking must never get in the prospect's way.
-      .catch(() => undefined);
+      .catch(() => null);
   }, [target?.targetType, target?.targetId, target?.shareCode]);
 
   const flushDwell = useCallback(() => {
@@ -57,12 +60,11 @@ export function useVisit(target: VisitTarget | null) {
     return () => document.removeEventListener('visibilitychange', onHide);
   }, [flushDwell]);
 
-  const reportClick = useCallback(
-    (action: CardAction) => {
-      if (visitToken) trackActions(visitToken, [{ type: 'click', action }]).catch(() => undefined);
-    },
-    [visitToken],
-  );
+  const reportClick = useCallback((action: CardAction) => {
+    void pendingVisit.current.then((acknowledged) => {
+      if (acknowledged) trackActions(acknowledged.visitToken, [{ type: 'click', action }]).catch(() => undefined);
+    });
+  }, []);
 
   return { visit, reportClick };
 }

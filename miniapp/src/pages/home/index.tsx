@@ -15,6 +15,7 @@ type EmployeePrincipal = Extract<Principal, { kind: 'employee' }>;
 type HomeState =
   | { kind: 'loading' }
   | { kind: 'prospect' }
+  | { kind: 'signedOut' }
   | { kind: 'failed' }
   | { kind: 'ready'; principal: EmployeePrincipal; card: CardDto; todayVisits: number | null };
 
@@ -41,6 +42,7 @@ export default function HomePage() {
   const [state, setState] = useState<HomeState>({ kind: 'loading' });
 
   const load = async () => {
+    setState({ kind: 'loading' });
     try {
       const principal = await resolvePrincipal();
       if (!principal) {
@@ -55,14 +57,17 @@ export default function HomePage() {
     }
   };
 
-  // Coming back from the editor or the radar refreshes the card and today's count.
-  useDidShow(() => void load());
+  // Coming back from the editor or the radar refreshes the card and today's count; after a logout
+  // in WeChat it must not sign straight back in silently.
+  useDidShow(() => {
+    if (state.kind !== 'signedOut') void load();
+  });
 
   const handleLogout = async () => {
     const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？' });
     if (!confirm) return;
     logout();
-    if (process.env.TARO_ENV === 'weapp') setState({ kind: 'prospect' });
+    if (process.env.TARO_ENV === 'weapp') setState({ kind: 'signedOut' });
     else Taro.reLaunch({ url: CONSOLE_LOGIN_URL });
   };
 
@@ -81,6 +86,18 @@ export default function HomePage() {
         <Text className='home-page__hint'>请检查网络后重试</Text>
         <Button className='home-page__retry' onClick={() => void load()}>
           重试
+        </Button>
+      </View>
+    );
+  }
+
+  if (state.kind === 'signedOut') {
+    return (
+      <View className='home-page home-page--center'>
+        <Text className='home-page__title'>已退出登录</Text>
+        <Text className='home-page__hint'>用微信重新登录即可回到你的名片</Text>
+        <Button className='home-page__retry' onClick={() => void load()}>
+          微信登录
         </Button>
       </View>
     );

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { CardDto } from '@cardhub/shared';
 import CardEditPage from '..';
 import { getMyCard, updateMyCard } from '../../../../services/cards';
@@ -29,6 +30,10 @@ function typeInto(field: Element, value: string) {
   });
 }
 
+// The H5 build rewrites Taro.showToast into a direct import; under Jest the default object lacks it.
+const showToast = jest.fn();
+Object.assign(Taro, { showToast });
+
 describe('CardEditPage', () => {
   beforeEach(() => {
     jest.mocked(getMyCard).mockResolvedValue(card);
@@ -52,5 +57,6 @@ describe('CardEditPage', () => {
     expect(screen.getByText('请填写正确的邮箱地址，如 name@example.com')).toBeTruthy();
     expect(container.querySelectorAll('.form-field--invalid')).toHaveLength(2);
     expect(updateMyCard).not.toHaveBeenCalled();
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请按提示修改后再保存' }));
   });
 });
