@@ -27,7 +27,10 @@ export default defineConfig({
     staticDirectory: 'static',
     router: { mode: 'hash' },
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-    miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+    miniCssExtractPluginOption: {
+      filename: 'css/[name].[contenthash:8].css',
+      chunkFilename: 'css/[name].[contenthash:8].css',
+    },
     postcss: {
       autoprefixer: { enable: true, config: {} },
       cssModules: { enable: false },

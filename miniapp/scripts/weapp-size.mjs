@@ -14,5 +14,7 @@ function sizeOf(directory) {
 
 const bytes = sizeOf(root);
 const kib = (value) => `${(value / 1024).toFixed(1)} KiB`;
-console.log(`WeChat main package: ${kib(bytes)} of WeChat's ${kib(LIMIT_BYTES)} limit (${((bytes / LIMIT_BYTES) * 100).toFixed(1)}%)`);
+console.log(
+  `WeChat main package: ${kib(bytes)} of WeChat's ${kib(LIMIT_BYTES)} limit (${((bytes / LIMIT_BYTES) * 100).toFixed(1)}%)`,
+);
 if (bytes > LIMIT_BYTES) process.exit(1);

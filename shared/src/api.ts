@@ -100,7 +100,10 @@ export const updateCardSchema = z.object({
   wechatId: z
     .string()
     .trim()
-    .regex(/^$|^[A-Za-z][-_A-Za-z0-9]{5,19}$/, 'must be a WeChat ID: 6–20 letters, digits, "-" or "_", starting with a letter')
+    .regex(
+      /^$|^[A-Za-z][-_A-Za-z0-9]{5,19}$/,
+      'must be a WeChat ID: 6–20 letters, digits, "-" or "_", starting with a letter',
+    )
     .default(''),
   email: z.union([z.literal(''), z.email('must be an email address').max(120)]).default(''),
   address: optionalText(120),
@@ -240,7 +243,12 @@ export interface RadarVisit {
   startedAt: string;
   lastActivityAt: string;
   dwellSeconds: number;
-  actions: { type: 'click' | 'forward'; action: CardAction | null; channel: ShareChannel | null; at: string }[];
+  actions: {
+    type: 'click' | 'forward';
+    action: CardAction | null;
+    channel: ShareChannel | null;
+    at: string;
+  }[];
 }
 
 export interface RadarResponse {

@@ -2,7 +2,6 @@ import {
   type ChainShare,
   MAX_CHAIN_DEPTH,
   ShareChainError,
-  buildShareTree,
   childShareDepth,
   creditedEmployeeId,
   forwarderLabels,
@@ -31,7 +30,8 @@ function lookupIn(shares: ChainShare[]) {
 /** s0 (employee) ← s1 ← s2 ← … ← s<depth>, each forwarded by a visitor. */
 function chainOfDepth(depth: number): ChainShare[] {
   const shares = [byEmployee('s0', 'e-zhang')];
-  for (let level = 1; level <= depth; level++) shares.push(byVisitor(`s${level}`, `s${level - 1}`, `v${level}`));
+  for (let level = 1; level <= depth; level++)
+    shares.push(byVisitor(`s${level}`, `s${level - 1}`, `v${level}`));
   return shares;
 }
 
@@ -103,27 +103,14 @@ describe('forwarderLabels', () => {
   });
 
   it('leaves out employees who forwarded inside the chain', () => {
-    const colleague: ChainShare = { id: 's1', parentShareId: 's0', sharerEmployeeId: 'e-li', sharerVisitorId: null };
-    expect(forwarderLabels([byEmployee('s0', 'e-zhang'), colleague, byVisitor('s2', 's1', 'v1')], visitors)).toEqual(['王女士']);
-  });
-});
-
-describe('buildShareTree', () => {
-  const shape = (nodes: ReturnType<typeof buildShareTree>): unknown =>
-    nodes.map((node) => ({ [node.share.id]: shape(node.children) }));
-
-  it.each([
-    ['nothing', [], []],
-    ['a lone root', [byEmployee('r', 'e1')], [{ r: [] }]],
-    [
-      'a root with two branches',
-      [byEmployee('r', 'e1'), byVisitor('a', 'r', 'v1'), byVisitor('b', 'r', 'v2'), byVisitor('a1', 'a', 'v3')],
-      [{ r: [{ a: [{ a1: [] }] }, { b: [] }] }],
-    ],
-    ['a child listed before its parent', [byVisitor('a', 'r', 'v1'), byEmployee('r', 'e1')], [{ r: [{ a: [] }] }]],
-    ['a branch without its ancestors', [byVisitor('a', 'r', 'v1'), byVisitor('a1', 'a', 'v2')], [{ a: [{ a1: [] }] }]],
-    ['two trees', [byEmployee('r1', 'e1'), byEmployee('r2', 'e2')], [{ r1: [] }, { r2: [] }]],
-  ])('arranges %s', (_label, shares, expected) => {
-    expect(shape(buildShareTree(shares))).toEqual(expected);
+    const colleague: ChainShare = {
+      id: 's1',
+      parentShareId: 's0',
+      sharerEmployeeId: 'e-li',
+      sharerVisitorId: null,
+    };
+    expect(
+      forwarderLabels([byEmployee('s0', 'e-zhang'), colleague, byVisitor('s2', 's1', 'v1')], visitors),
+    ).toEqual(['王女士']);
   });
 });

@@ -34,9 +34,14 @@ export function resolveChain<T extends ChainShare>(share: T, lookup: (id: string
   let current = share;
   while (current.parentShareId !== null) {
     const parent = lookup(current.parentShareId);
-    if (!parent) throw new ShareChainError('missing_parent', `share ${current.id} has a missing parent ${current.parentShareId}`);
+    if (!parent)
+      throw new ShareChainError(
+        'missing_parent',
+        `share ${current.id} has a missing parent ${current.parentShareId}`,
+      );
     if (seen.has(parent.id)) throw new ShareChainError('cycle', `share chain of ${share.id} has a cycle`);
-    if (chain.length > MAX_CHAIN_DEPTH) throw new ShareChainError('too_deep', `share chain of ${share.id} is too deep`);
+    if (chain.length > MAX_CHAIN_DEPTH)
+      throw new ShareChainError('too_deep', `share chain of ${share.id} is too deep`);
     seen.add(parent.id);
     chain.unshift(parent);
     current = parent;
@@ -47,14 +52,16 @@ export function resolveChain<T extends ChainShare>(share: T, lookup: (id: string
 /** The depth of a forward of a share at `parentDepth` (a root is 0); refuses to grow a chain past MAX_CHAIN_DEPTH. */
 export function childShareDepth(parentDepth: number): number {
   const depth = parentDepth + 1;
-  if (depth > MAX_CHAIN_DEPTH) throw new ShareChainError('too_deep', `a share chain cannot be deeper than ${MAX_CHAIN_DEPTH}`);
+  if (depth > MAX_CHAIN_DEPTH)
+    throw new ShareChainError('too_deep', `a share chain cannot be deeper than ${MAX_CHAIN_DEPTH}`);
   return depth;
 }
 
 /** Every chain starts with an employee's share; that employee gets the credit for everything under it. */
 export function creditedEmployeeId(chain: readonly ChainShare[]): string {
   const root = chain[0];
-  if (!root?.sharerEmployeeId) throw new ShareChainError('root_not_employee', 'a share chain must start with an employee share');
+  if (!root?.sharerEmployeeId)
+    throw new ShareChainError('root_not_employee', 'a share chain must start with an employee share');
   return root.sharerEmployeeId;
 }
 
@@ -71,24 +78,4 @@ export function forwarderLabels(
     const visitor = visitorsById.get(share.sharerVisitorId) ?? { id: share.sharerVisitorId, name: null };
     return [visitorDisplayName(visitor)];
   });
-}
-
-export interface ShareTreeNode<T extends ChainShare> {
-  share: T;
-  children: ShareTreeNode<T>[];
-}
-
-/**
- * Shares arranged as trees, for per-tree statistics. A share whose parent is not among `shares` starts a tree
- * of its own, so a branch can be built without its ancestors. Children keep the order of `shares`. Shares
- * caught in a cycle (corrupt data) are in no tree: resolveChain reports those.
- */
-export function buildShareTree<T extends ChainShare>(shares: readonly T[]): ShareTreeNode<T>[] {
-  const nodes = new Map(shares.map((share) => [share.id, { share, children: [] as ShareTreeNode<T>[] }]));
-  const roots: ShareTreeNode<T>[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.share.parentShareId === null ? undefined : nodes.get(node.share.parentShareId);
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
 }

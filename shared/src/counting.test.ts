@@ -72,9 +72,12 @@ describe('isBotUserAgent', () => {
     expect(isBotUserAgent(undefined)).toBe(true);
     expect(isBotUserAgent(null)).toBe(true);
   });
-  it.each([...BOT_USER_AGENT_TOKENS, ...NOT_BOT_USER_AGENT_TOKENS])('matches %p case-insensitively (the token is lowercase)', (token) => {
-    expect(token).toBe(token.toLowerCase());
-  });
+  it.each([...BOT_USER_AGENT_TOKENS, ...NOT_BOT_USER_AGENT_TOKENS])(
+    'matches %p case-insensitively (the token is lowercase)',
+    (token) => {
+      expect(token).toBe(token.toLowerCase());
+    },
+  );
 });
 
 describe('the 30-minute dedupe window', () => {
@@ -100,12 +103,36 @@ describe('classifyView', () => {
     ['a first view by a prospect', person, {}, null, 'counted'],
     ['a view 10 minutes after a counted one', person, {}, minutesAgo(10), 'repeat'],
     ['a view 30 minutes after a counted one', person, {}, minutesAgo(30), 'counted'],
-    ['the owner opening their own card', person, { employeeId: 'e-zhang', organizationId: 'org-a' }, null, 'self'],
+    [
+      'the owner opening their own card',
+      person,
+      { employeeId: 'e-zhang', organizationId: 'org-a' },
+      null,
+      'self',
+    ],
     ['a colleague', person, { employeeId: 'e-li', organizationId: 'org-a' }, null, 'colleague'],
-    ['a colleague within the window', person, { employeeId: 'e-li', organizationId: 'org-a' }, minutesAgo(1), 'colleague'],
-    ['an employee of another company', person, { employeeId: 'e-x', organizationId: 'org-b' }, null, 'counted'],
+    [
+      'a colleague within the window',
+      person,
+      { employeeId: 'e-li', organizationId: 'org-a' },
+      minutesAgo(1),
+      'colleague',
+    ],
+    [
+      'an employee of another company',
+      person,
+      { employeeId: 'e-x', organizationId: 'org-b' },
+      null,
+      'counted',
+    ],
     ['a bot', 'curl/8.5.0', {}, null, 'bot'],
-    ['the owner through a bot', 'curl/8.5.0', { employeeId: 'e-zhang', organizationId: 'org-a' }, null, 'bot'],
+    [
+      'the owner through a bot',
+      'curl/8.5.0',
+      { employeeId: 'e-zhang', organizationId: 'org-a' },
+      null,
+      'bot',
+    ],
   ] as const)('%s → %s', (_label, userAgent, viewer, lastCountedViewAt, verdict) => {
     expect(classifyView({ userAgent, viewer, owner, lastCountedViewAt, now })).toBe(verdict);
   });

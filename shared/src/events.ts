@@ -25,7 +25,14 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The actions a prospect can take on a card; each is a `click` event with `props.action`. */
-export const CARD_ACTIONS = ['call', 'copy_wechat', 'save_contact', 'open_site', 'play_video', 'copy_email'] as const;
+export const CARD_ACTIONS = [
+  'call',
+  'copy_wechat',
+  'save_contact',
+  'open_site',
+  'play_video',
+  'copy_email',
+] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 /** Why a stored view does or does not count toward reach (domain.md, counting rules). */

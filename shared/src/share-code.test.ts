@@ -46,7 +46,8 @@ describe('share codes', () => {
     const counts = new Map<string, number>();
     const draws = 6200;
     for (let index = 0; index < draws; index++) {
-      for (const character of generateShareCode(random)) counts.set(character, (counts.get(character) ?? 0) + 1);
+      for (const character of generateShareCode(random))
+        counts.set(character, (counts.get(character) ?? 0) + 1);
     }
     const expected = (draws * SHARE_CODE_LENGTH) / 62;
     expect(counts.size).toBe(62);

@@ -8,7 +8,9 @@ export const SHARE_CODE_LENGTH = 10;
 
 const SHARE_CODE_PATTERN = new RegExp(`^[0-9A-Za-z]{${SHARE_CODE_LENGTH}}$`);
 
-export const shareCodeSchema = z.string().regex(SHARE_CODE_PATTERN, 'must be a share code (10 letters or digits)');
+export const shareCodeSchema = z
+  .string()
+  .regex(SHARE_CODE_PATTERN, 'must be a share code (10 letters or digits)');
 
 export function isShareCode(value: unknown): value is string {
   return typeof value === 'string' && SHARE_CODE_PATTERN.test(value);

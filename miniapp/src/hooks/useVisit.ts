@@ -13,7 +13,7 @@ interface VisitTarget {
 }
 
 /**
- * Records the view of a target once it is known, then reports dwell time while the page is shown and on
+ * Records the view of a target once it is known (pass a memoised target: each new object is a new view), then reports dwell time while the page is shown and on
  * hide. Returns the visit (with the token actions must carry) and a `report` for clicks.
  */
 export function useVisit(target: VisitTarget | null) {
@@ -34,13 +34,14 @@ export function useVisit(target: VisitTarget | null) {
       })
       // Tracking must never get in the prospect's way.
       .catch(() => null);
-  }, [target?.targetType, target?.targetId, target?.shareCode]);
+  }, [target]);
 
   const flushDwell = useCallback(() => {
     if (!visitToken || shownSince.current === null) return;
     const seconds = Math.round((Date.now() - shownSince.current) / 1000);
     shownSince.current = Date.now();
-    if (seconds >= 1) trackActions(visitToken, [{ type: 'dwell', seconds: Math.min(seconds, 3600) }]).catch(() => undefined);
+    if (seconds >= 1)
+      trackActions(visitToken, [{ type: 'dwell', seconds: Math.min(seconds, 3600) }]).catch(() => undefined);
   }, [visitToken]);
 
   useEffect(() => {
@@ -55,14 +56,16 @@ export function useVisit(target: VisitTarget | null) {
   useDidHide(flushDwell);
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5') return;
-    const onHide = () => (document.visibilityState === 'hidden' ? flushDwell() : (shownSince.current = Date.now()));
+    const onHide = () =>
+      document.visibilityState === 'hidden' ? flushDwell() : (shownSince.current = Date.now());
     document.addEventListener('visibilitychange', onHide);
     return () => document.removeEventListener('visibilitychange', onHide);
   }, [flushDwell]);
 
   const reportClick = useCallback((action: CardAction) => {
     void pendingVisit.current.then((acknowledged) => {
-      if (acknowledged) trackActions(acknowledged.visitToken, [{ type: 'click', action }]).catch(() => undefined);
+      if (acknowledged)
+        trackActions(acknowledged.visitToken, [{ type: 'click', action }]).catch(() => undefined);
     });
   }, []);
 

@@ -1,5 +1,11 @@
 import Taro from '@tarojs/taro';
-import type { DemoAccount, InvitationDto, LoginResponse, PasswordLoginInput, Principal } from '@cardhub/shared';
+import type {
+  DemoAccount,
+  InvitationDto,
+  LoginResponse,
+  PasswordLoginInput,
+  Principal,
+} from '@cardhub/shared';
 import { ApiError, request } from './request';
 import { clearSession, saveSession } from './session';
 

@@ -36,7 +36,9 @@ type NewAction = VisitAction extends infer A ? (A extends VisitAction ? Omit<A, 
 
 export function trackActions(visitToken: string, actions: NewAction[]): Promise<TrackActionsResponse> {
   const withIds = actions.map((action) => ({ ...action, eventId: newEventId() }));
-  return withRetry(() => request<TrackActionsResponse>('POST', '/api/track/actions', { visitToken, actions: withIds }));
+  return withRetry(() =>
+    request<TrackActionsResponse>('POST', '/api/track/actions', { visitToken, actions: withIds }),
+  );
 }
 
 /** Retries network failures and 5xx once: the same event ids make a retry safe. */

@@ -1,6 +1,9 @@
 import type { CardDto } from '@cardhub/shared';
 
-export type ContactCard = Pick<CardDto, 'name' | 'title' | 'company' | 'phone' | 'email' | 'address' | 'siteUrl' | 'wechatId'>;
+export type ContactCard = Pick<
+  CardDto,
+  'name' | 'title' | 'company' | 'phone' | 'email' | 'address' | 'siteUrl' | 'wechatId'
+>;
 
 /** vCard 3.0 text values escape backslash, comma, semicolon and newlines (RFC 2426 §4). */
 function escapeValue(value: string): string {
@@ -9,7 +12,12 @@ function escapeValue(value: string): string {
 
 /** A vCard for "save contact" in browsers; empty fields are left out. */
 export function buildVCard(card: ContactCard): string {
-  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escapeValue(card.name)}`, `N:${escapeValue(card.name)};;;;`];
+  const lines = [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    `FN:${escapeValue(card.name)}`,
+    `N:${escapeValue(card.name)};;;;`,
+  ];
   const optional: [string, string][] = [
     ['ORG', card.company],
     ['TITLE', card.title],

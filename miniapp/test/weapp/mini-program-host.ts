@@ -7,7 +7,11 @@ import path from 'node:path';
  */
 export const WEAPP_DIST = path.resolve(__dirname, '../../dist/weapp');
 
-type WxCallback = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: () => void };
+type WxCallback = {
+  success?: (result: unknown) => void;
+  fail?: (error: unknown) => void;
+  complete?: () => void;
+};
 type WxApi = Record<string, (options?: unknown) => unknown>;
 
 /** Wraps a handler into WeChat's callback style (success/fail/complete). */
@@ -29,7 +33,13 @@ export function installMiniProgramHost(wx: WxApi): void {
   let app: Record<string, unknown> | undefined;
   const globals = globalThis as Record<string, unknown>;
   globals.wx = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, SDKVersion: '3.6.0' }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 812,
+      pixelRatio: 2,
+      SDKVersion: '3.6.0',
+    }),
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),

@@ -66,7 +66,10 @@ export class CardsService {
   }
 
   private async myCard(staff: StaffPrincipal): Promise<Card> {
-    const card = await this.cards.findOneBy({ employeeId: staff.employeeId, organizationId: staff.organizationId });
+    const card = await this.cards.findOneBy({
+      employeeId: staff.employeeId,
+      organizationId: staff.organizationId,
+    });
     if (!card) throw new NotFoundException('你还没有名片，请联系管理员');
     return card;
   }

@@ -4,7 +4,10 @@ import { Employee } from '../org/entities/employee.entity';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a png')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('rest of a png'),
+]);
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 const WINDOWS_EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
@@ -32,17 +35,25 @@ describeEachDatabase('cards', (database) => {
   });
   afterAll(() => t.close());
 
-  const myCard = async (): Promise<CardDto> => (await t.http.get('/api/me/card').set(bearer(employee))).body as CardDto;
+  const myCard = async (): Promise<CardDto> =>
+    (await t.http.get('/api/me/card').set(bearer(employee))).body as CardDto;
 
   describe('GET/PUT /api/me/card', () => {
     it('shows the employee their own card', async () => {
       const response = await t.http.get('/api/me/card').set(bearer(employee));
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ name: '张伟', organizationName: '星辰科技', employeeId: t.demo.employeeIds[0] });
+      expect(response.body).toMatchObject({
+        name: '张伟',
+        organizationName: '星辰科技',
+        employeeId: t.demo.employeeIds[0],
+      });
     });
 
     it('updates every field, trimmed', async () => {
-      const response = await t.http.put('/api/me/card').set(bearer(employee)).send({ ...validCard, title: '  首席顾问 ' });
+      const response = await t.http
+        .put('/api/me/card')
+        .set(bearer(employee))
+        .send({ ...validCard, title: '  首席顾问 ' });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ ...validCard, title: '首席顾问' });
       expect(await myCard()).toMatchObject(validCard);
@@ -55,7 +66,11 @@ describeEachDatabase('cards', (database) => {
         .set(bearer(employee))
         .send({ ...validCard, name: '改名', phone: 'call me', wechatId: '1abc', email: 'not-an-email' });
       expect(response.status).toBe(400);
-      expect(response.body.fields.map((field: { path: string }) => field.path).sort()).toEqual(['email', 'phone', 'wechatId']);
+      expect(response.body.fields.map((field: { path: string }) => field.path).sort()).toEqual([
+        'email',
+        'phone',
+        'wechatId',
+      ]);
       expect(await myCard()).toEqual(before);
     });
 
@@ -68,7 +83,10 @@ describeEachDatabase('cards', (database) => {
 
   describe('POST /api/me/card/avatar', () => {
     it('stores a PNG under a random name and serves it at /uploads', async () => {
-      const response = await t.http.post('/api/me/card/avatar').set(bearer(employee)).attach('file', PNG, 'me.png');
+      const response = await t.http
+        .post('/api/me/card/avatar')
+        .set(bearer(employee))
+        .attach('file', PNG, 'me.png');
       expect(response.status).toBe(200);
       const avatarUrl = (response.body as CardDto).avatarUrl!;
       expect(avatarUrl).toMatch(/^http:\/\/cardhub\.test\/uploads\/avatars\/[0-9a-f]{32}\.png$/);
@@ -79,19 +97,28 @@ describeEachDatabase('cards', (database) => {
     });
 
     it('recognises WebP by its content whatever the file is called', async () => {
-      const response = await t.http.post('/api/me/card/avatar').set(bearer(employee)).attach('file', WEBP, 'photo.bin');
+      const response = await t.http
+        .post('/api/me/card/avatar')
+        .set(bearer(employee))
+        .attach('file', WEBP, 'photo.bin');
       expect(response.status).toBe(200);
       expect((response.body as CardDto).avatarUrl).toMatch(/\.webp$/);
     });
 
     it('refuses an executable renamed .png with 415, and files over 2 MB with 413', async () => {
       const before = await myCard();
-      const fake = await t.http.post('/api/me/card/avatar').set(bearer(employee)).attach('file', WINDOWS_EXECUTABLE, 'cute.png');
+      const fake = await t.http
+        .post('/api/me/card/avatar')
+        .set(bearer(employee))
+        .attach('file', WINDOWS_EXECUTABLE, 'cute.png');
       expect(fake.status).toBe(415);
       expect(fake.body.fields).toEqual([{ path: 'file', message: 'file must be a PNG, JPEG or WebP image' }]);
 
       const huge = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
-      const tooBig = await t.http.post('/api/me/card/avatar').set(bearer(employee)).attach('file', huge, 'big.png');
+      const tooBig = await t.http
+        .post('/api/me/card/avatar')
+        .set(bearer(employee))
+        .attach('file', huge, 'big.png');
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.message).toContain('2 MB');
       expect(await myCard()).toEqual(before);
@@ -109,12 +136,18 @@ describeEachDatabase('cards', (database) => {
       const cardId = await loop.cardIdOf(t.demo.employeeIds[1]!);
       const response = await t.http.get(`/api/public/cards/${cardId}`);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ card: { id: cardId, name: '刘洋', organizationName: '星辰科技' }, share: null });
+      expect(response.body).toMatchObject({
+        card: { id: cardId, name: '刘洋', organizationName: '星辰科技' },
+        share: null,
+      });
     });
 
     it("hides unknown cards and disabled employees' cards", async () => {
       const cardId = await loop.cardIdOf(t.demo.employeeIds[2]!);
-      await t.get(DataSource).getRepository(Employee).update({ id: t.demo.employeeIds[2]! }, { status: 'disabled' });
+      await t
+        .get(DataSource)
+        .getRepository(Employee)
+        .update({ id: t.demo.employeeIds[2]! }, { status: 'disabled' });
       const disabled = await t.http.get(`/api/public/cards/${cardId}`);
       expect(disabled.status).toBe(404);
       expect(disabled.body.message).toBe('名片不存在或已失效');

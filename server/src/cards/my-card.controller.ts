@@ -43,8 +43,17 @@ export class MyCardController {
   @Post('avatar')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: [AVATAR_FIELD], properties: { [AVATAR_FIELD]: { type: 'string', format: 'binary' } } } })
-  async uploadAvatar(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest): Promise<CardDto> {
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [AVATAR_FIELD],
+      properties: { [AVATAR_FIELD]: { type: 'string', format: 'binary' } },
+    },
+  })
+  async uploadAvatar(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+  ): Promise<CardDto> {
     const image = await readUploadedFile(request);
     const type = detectImageType(image);
     if (!type) {

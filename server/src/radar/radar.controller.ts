@@ -20,7 +20,10 @@ export class RadarController {
 
   /** Managers and admins see their own radar here too; team views are the boards'. */
   @Get()
-  visits(@CurrentStaff() staff: StaffPrincipal, @ZodQuery(radarQuerySchema) query: z.output<typeof radarQuerySchema>): Promise<RadarResponse> {
+  visits(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodQuery(radarQuerySchema) query: z.output<typeof radarQuerySchema>,
+  ): Promise<RadarResponse> {
     return this.radar.visitsOf(staff, query.before ? new Date(query.before) : undefined, query.limit);
   }
 }

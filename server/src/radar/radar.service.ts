@@ -16,10 +16,18 @@ import { EventLog } from '../tracking/event-log';
 import type { Visitor } from '../visitors/entities/visitor.entity';
 import { VisitorsService } from '../visitors/visitors.service';
 
-const TARGET_TITLES: Record<TargetType, string> = { card: '我的名片', material: '物料', site_page: '官网页面' };
+const TARGET_TITLES: Record<TargetType, string> = {
+  card: '我的名片',
+  material: '物料',
+  site_page: '官网页面',
+};
 
 /** Viewers that are not visitors are named by why they are not counted. */
-const NON_VISITOR_LABELS: Partial<Record<ViewVerdict, string>> = { self: '我自己', colleague: '同事', bot: '爬虫' };
+const NON_VISITOR_LABELS: Partial<Record<ViewVerdict, string>> = {
+  self: '我自己',
+  colleague: '同事',
+  bot: '爬虫',
+};
 
 /**
  * The visitor radar (访客雷达): an employee's visits, newest first. A page costs a fixed number of queries —
@@ -36,11 +44,17 @@ export class RadarService {
   async visitsOf(staff: StaffPrincipal, before: Date | undefined, limit: number): Promise<RadarResponse> {
     const organizationId = staff.organizationId;
     const views = await this.eventLog.viewsCreditedTo(organizationId, staff.employeeId, before, limit);
-    const eventsOfVisits = await this.eventLog.eventsOfVisits(organizationId, views.map((view) => view.id));
+    const eventsOfVisits = await this.eventLog.eventsOfVisits(
+      organizationId,
+      views.map((view) => view.id),
+    );
     const shares = await this.shares.findByIds(organizationId, distinct(views.map((view) => view.shareId)));
     const chains = await this.shares.chainsOf(organizationId, shares);
     const forwarderIds = [...chains.values()].flat().map((share) => share.sharerVisitorId);
-    const visitors = await this.visitors.findByIds(organizationId, distinct([...views.map((view) => view.visitorId), ...forwarderIds]));
+    const visitors = await this.visitors.findByIds(
+      organizationId,
+      distinct([...views.map((view) => view.visitorId), ...forwarderIds]),
+    );
 
     const visitorsById = new Map(visitors.map((visitor) => [visitor.id, visitor]));
     const sharesById = new Map(shares.map((share) => [share.id, share]));
@@ -53,7 +67,10 @@ export class RadarService {
         (share) => forwarderLabels(chains.get(share.id) ?? [share], visitorsById),
       ),
     );
-    return { visits, nextBefore: views.length === limit ? views[views.length - 1]!.occurredAt.toISOString() : null };
+    return {
+      visits,
+      nextBefore: views.length === limit ? views[views.length - 1]!.occurredAt.toISOString() : null,
+    };
   }
 }
 
@@ -64,7 +81,10 @@ function radarVisit(
   share: Share | undefined,
   forwarders: (share: Share) => string[],
 ): RadarVisit {
-  const lastActivity = Math.max(view.occurredAt.getTime(), ...events.map((event) => event.occurredAt.getTime()));
+  const lastActivity = Math.max(
+    view.occurredAt.getTime(),
+    ...events.map((event) => event.occurredAt.getTime()),
+  );
   return {
     visitId: view.id,
     visitor: radarVisitor(view, visitor),
@@ -75,13 +95,20 @@ function radarVisit(
     verdict: view.verdict!,
     startedAt: view.occurredAt.toISOString(),
     lastActivityAt: new Date(lastActivity).toISOString(),
-    dwellSeconds: events.reduce((total, event) => total + (event.type === 'dwell' ? Number(event.props?.seconds ?? 0) : 0), 0),
+    dwellSeconds: events.reduce(
+      (total, event) => total + (event.type === 'dwell' ? Number(event.props?.seconds ?? 0) : 0),
+      0,
+    ),
     actions: events
       .filter((event) => event.type === 'click' || event.type === 'forward')
       .map((event) => ({
         type: event.type as 'click' | 'forward',
-        action: event.type === 'click' ? (event.props?.action as RadarVisit['actions'][number]['action']) : null,
-        channel: event.type === 'forward' ? (event.props?.channel as RadarVisit['actions'][number]['channel']) : null,
+        action:
+          event.type === 'click' ? (event.props?.action as RadarVisit['actions'][number]['action']) : null,
+        channel:
+          event.type === 'forward'
+            ? (event.props?.channel as RadarVisit['actions'][number]['channel'])
+            : null,
         at: event.occurredAt.toISOString(),
       })),
   };
@@ -97,7 +124,12 @@ function radarVisitor(view: TrackedEvent, visitor: Visitor | undefined): RadarVi
       avatarUrl: null,
     };
   }
-  return { id: visitor.id, label: visitorDisplayName(visitor), name: visitor.name, avatarUrl: visitor.avatarUrl };
+  return {
+    id: visitor.id,
+    label: visitorDisplayName(visitor),
+    name: visitor.name,
+    avatarUrl: visitor.avatarUrl,
+  };
 }
 
 function distinct(ids: (string | null)[]): string[] {

@@ -26,18 +26,33 @@ describeEachDatabase('radar', (database) => {
     const cardId = await loop.cardIdOf(t.demo.employeeIds[0]!);
     const root = await loop.shareOwnCard(zhang);
 
-    const firstVisit = await loop.viewOk({ targetId: cardId, shareCode: root.code, visitorKey: loop.newVisitorKey() });
+    const firstVisit = await loop.viewOk({
+      targetId: cardId,
+      shareCode: root.code,
+      visitorKey: loop.newVisitorKey(),
+    });
     await loop.actions(firstVisit.visitToken, [
       { type: 'dwell', seconds: 10 },
       { type: 'click', action: 'call' },
       { type: 'dwell', seconds: 5 },
     ]);
-    const forward = await loop.share(undefined, { targetId: cardId, parentCode: root.code, visitToken: firstVisit.visitToken });
+    const forward = await loop.share(undefined, {
+      targetId: cardId,
+      parentCode: root.code,
+      visitToken: firstVisit.visitToken,
+    });
     expect(forward.status).toBe(201);
-    const secondVisit = await loop.viewOk({ targetId: cardId, shareCode: forward.body.code, visitorKey: loop.newVisitorKey() });
+    const secondVisit = await loop.viewOk({
+      targetId: cardId,
+      shareCode: forward.body.code,
+      visitorKey: loop.newVisitorKey(),
+    });
 
     const { visits } = await radarOf(zhang);
-    expect(visits.map((visit) => visit.visitor.label)).toEqual([secondVisit.visitorLabel, firstVisit.visitorLabel]);
+    expect(visits.map((visit) => visit.visitor.label)).toEqual([
+      secondVisit.visitorLabel,
+      firstVisit.visitorLabel,
+    ]);
     const [second, first] = visits as [RadarResponse['visits'][number], RadarResponse['visits'][number]];
     expect(second).toMatchObject({
       shareCode: forward.body.code,
@@ -67,14 +82,18 @@ describeEachDatabase('radar', (database) => {
     const visit = await loop.viewOk({ targetId: liuCard, visitorKey: loop.newVisitorKey() });
     const liuRadar = await radarOf(liu);
     expect(liuRadar.visits.map((shown) => shown.visitor.label)).toEqual([visit.visitorLabel]);
-    expect((await radarOf(zhang)).visits.map((shown) => shown.visitor.label)).not.toContain(visit.visitorLabel);
+    expect((await radarOf(zhang)).visits.map((shown) => shown.visitor.label)).not.toContain(
+      visit.visitorLabel,
+    );
 
     const firstPage = await radarOf(zhang, '?limit=1');
     expect(firstPage.visits).toHaveLength(1);
     const secondPage = await radarOf(zhang, `?limit=1&before=${encodeURIComponent(firstPage.nextBefore!)}`);
     expect(secondPage.visits).toHaveLength(1);
     expect(secondPage.visits[0]!.visitId).not.toBe(firstPage.visits[0]!.visitId);
-    expect(Date.parse(secondPage.visits[0]!.startedAt)).toBeLessThan(Date.parse(firstPage.visits[0]!.startedAt));
+    expect(Date.parse(secondPage.visits[0]!.startedAt)).toBeLessThan(
+      Date.parse(firstPage.visits[0]!.startedAt),
+    );
   });
 
   it('rejects a bad query with the field at fault, and is for staff only', async () => {

@@ -29,6 +29,10 @@ export class ShareImagesService {
   }
 
   qrCodeSvg(share: Share): Promise<string> {
-    return QRCode.toString(h5ShareUrl(this.config.publicUrl, share.code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return QRCode.toString(h5ShareUrl(this.config.publicUrl, share.code), {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    });
   }
 }

@@ -47,11 +47,16 @@ export class SharesController {
   @Get(':code/qrcode.svg')
   @Public()
   @ApiProduces('image/svg+xml')
-  async qrCode(@Param('code') code: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async qrCode(
+    @Param('code') code: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const share = await this.shares.findByCode(code);
     if (!share) throw new NotFoundException('分享不存在');
     const svg = await this.images.qrCodeSvg(share);
-    void reply.header('Content-Type', 'image/svg+xml; charset=utf-8').header('Cache-Control', 'public, max-age=86400');
+    void reply
+      .header('Content-Type', 'image/svg+xml; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=86400');
     return svg;
   }
 }

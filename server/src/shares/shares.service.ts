@@ -1,4 +1,10 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   type CreateShareInput,
@@ -7,6 +13,8 @@ import {
   type ShareChannel,
   type ShareDto,
   type Touchpoint,
+  ShareChainError,
+  childShareDepth,
   generateShareCode,
   h5ShareUrl,
   isShareCode,
@@ -43,11 +51,17 @@ export class SharesService {
     @InjectRepository(Share) private readonly shares: Repository<Share>,
   ) {}
 
-  async create(principal: Principal | undefined, input: CreateShareInput, userAgent: string | null): Promise<ShareDto> {
+  async create(
+    principal: Principal | undefined,
+    input: CreateShareInput,
+    userAgent: string | null,
+  ): Promise<ShareDto> {
     if (input.targetType !== 'card') {
       throw new BadRequestException({
         message: '目前只能分享名片',
-        fields: [{ path: 'targetType', message: 'targetType must be "card" (materials are not shareable yet)' }],
+        fields: [
+          { path: 'targetType', message: 'targetType must be "card" (materials are not shareable yet)' },
+        ],
       });
     }
     return principal?.kind === 'employee'
@@ -84,15 +98,20 @@ export class SharesService {
   async publicCard(code: string): Promise<PublicCardResponse> {
     const share = await this.findByCode(code);
     const card = share?.targetType === 'card' ? await this.cards.findActive(share.targetId) : null;
-    if (!share || !card || card.card.organizationId !== share.organizationId) throw new NotFoundException(CARD_NOT_FOUND);
-    return { card: this.cards.toDto(card), share: { code: share.code, channel: share.channel, depth: share.depth } };
+    if (!share || !card || card.card.organizationId !== share.organizationId)
+      throw new NotFoundException(CARD_NOT_FOUND);
+    return {
+      card: this.cards.toDto(card),
+      share: { code: share.code, channel: share.channel, depth: share.depth },
+    };
   }
 
   /** A share its own sharer asks about (mini-program code): another organization's is unknown, a colleague's forbidden. */
   async findOwnShare(staff: StaffPrincipal, code: string): Promise<Share> {
     const share = await this.findByCode(code);
     if (!share || share.organizationId !== staff.organizationId) throw new NotFoundException('分享不存在');
-    if (share.sharerEmployeeId !== staff.employeeId) throw new ForbiddenException('只能获取自己分享的小程序码');
+    if (share.sharerEmployeeId !== staff.employeeId)
+      throw new ForbiddenException('只能获取自己分享的小程序码');
     return share;
   }
 
@@ -111,9 +130,14 @@ export class SharesService {
     };
   }
 
-  private async createForStaff(staff: StaffPrincipal, input: CreateShareInput, userAgent: string | null): Promise<ShareDto> {
+  private async createForStaff(
+    staff: StaffPrincipal,
+    input: CreateShareInput,
+    userAgent: string | null,
+  ): Promise<ShareDto> {
     const card = await this.cards.findActive(input.targetId);
-    if (!card || card.card.organizationId !== staff.organizationId) throw new NotFoundException(CARD_NOT_FOUND);
+    if (!card || card.card.organizationId !== staff.organizationId)
+      throw new NotFoundException(CARD_NOT_FOUND);
 
     const parent = input.parentCode ? await this.parentFor(input, staff.organizationId) : null;
     if (!parent && card.card.employeeId !== staff.employeeId) {
@@ -146,7 +170,9 @@ export class SharesService {
     if (!input.visitToken) {
       throw new UnauthorizedException({
         message: '请先打开分享页面再转发',
-        fields: [{ path: 'visitToken', message: 'visitToken is required when forwarding without a staff login' }],
+        fields: [
+          { path: 'visitToken', message: 'visitToken is required when forwarding without a staff login' },
+        ],
       });
     }
     const visit = this.visitTokens.verify(input.visitToken);
@@ -171,7 +197,13 @@ export class SharesService {
       sharerEmployeeId: null,
       sharerVisitorId: visit.visitorId,
     });
-    const byVisitor = { visitorId: visit.visitorId, actorEmployeeId: null, touchpoint: visit.touchpoint, counted: visit.counted, userAgent };
+    const byVisitor = {
+      visitorId: visit.visitorId,
+      actorEmployeeId: null,
+      touchpoint: visit.touchpoint,
+      counted: visit.counted,
+      userAgent,
+    };
     await this.eventLog.append([
       shareEvent(share, 'share', { ...byVisitor, visitId: null }),
       // Linked to the visit, so the forward shows among that visit's actions on the radar.
@@ -182,7 +214,8 @@ export class SharesService {
 
   private async parentFor(input: CreateShareInput, organizationId: string): Promise<Share> {
     const parent = await this.findByCode(input.parentCode!);
-    if (!parent || parent.organizationId !== organizationId) throw new NotFoundException('原分享不存在或已失效');
+    if (!parent || parent.organizationId !== organizationId)
+      throw new NotFoundException('原分享不存在或已失效');
     if (parent.targetType !== input.targetType || parent.targetId !== input.targetId) {
       throw new BadRequestException({
         message: '原分享与转发的内容不一致',
@@ -198,14 +231,25 @@ export class SharesService {
     sharerEmployeeId: string | null,
   ): Pick<NewShare, 'parentShareId' | 'rootShareId' | 'depth' | 'creditedEmployeeId'> & { id: string } {
     const id = randomUUID();
-    if (!parent) return { id, parentShareId: null, rootShareId: id, depth: 0, creditedEmployeeId: sharerEmployeeId! };
+    if (!parent)
+      return { id, parentShareId: null, rootShareId: id, depth: 0, creditedEmployeeId: sharerEmployeeId! };
     return {
       id,
       parentShareId: parent.id,
       rootShareId: parent.rootShareId,
-      depth: parent.depth + 1,
+      depth: this.childDepth(parent),
       creditedEmployeeId: parent.creditedEmployeeId,
     };
+  }
+
+  private childDepth(parent: Share): number {
+    try {
+      return childShareDepth(parent.depth);
+    } catch (error) {
+      if (error instanceof ShareChainError)
+        throw new BadRequestException('这条分享已被转发太多层，请从原始分享重新转发');
+      throw error;
+    }
   }
 
   /** Inserts with a fresh random code, drawing again in the unlikely case the code is taken. */
@@ -224,7 +268,9 @@ export class SharesService {
 }
 
 function parentIdsNotIn(known: Map<string, Share>, shares: Share[]): string[] {
-  const ids = shares.map((share) => share.parentShareId).filter((id): id is string => id !== null && !known.has(id));
+  const ids = shares
+    .map((share) => share.parentShareId)
+    .filter((id): id is string => id !== null && !known.has(id));
   return [...new Set(ids)];
 }
 
@@ -241,7 +287,10 @@ function touchpointOfChannel(channel: ShareChannel): Touchpoint {
 function shareEvent(
   share: Share,
   type: 'share' | 'forward',
-  actor: Pick<TrackedEvent, 'visitId' | 'visitorId' | 'actorEmployeeId' | 'touchpoint' | 'counted' | 'userAgent'>,
+  actor: Pick<
+    TrackedEvent,
+    'visitId' | 'visitorId' | 'actorEmployeeId' | 'touchpoint' | 'counted' | 'userAgent'
+  >,
 ): TrackedEvent {
   const now = new Date();
   return {

@@ -1,4 +1,11 @@
-import { type LoginResponse, type ShareDto, h5ShareUrl, isShareCode, miniProgramPath, shareScene } from '@cardhub/shared';
+import {
+  type LoginResponse,
+  type ShareDto,
+  h5ShareUrl,
+  isShareCode,
+  miniProgramPath,
+  shareScene,
+} from '@cardhub/shared';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../common/auth';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
@@ -44,9 +51,15 @@ describeEachDatabase('shares', (database) => {
         url: h5ShareUrl('http://cardhub.test', share.code),
       });
       const row = await shareRow(share.code);
-      expect(row).toMatchObject({ rootShareId: row.id, creditedEmployeeId: t.demo.employeeIds[0], sharerEmployeeId: t.demo.employeeIds[0] });
+      expect(row).toMatchObject({
+        rootShareId: row.id,
+        creditedEmployeeId: t.demo.employeeIds[0],
+        sharerEmployeeId: t.demo.employeeIds[0],
+      });
       const events = await loop.events().findBy({ shareId: row.id });
-      expect(events).toEqual([expect.objectContaining({ type: 'share', actorEmployeeId: t.demo.employeeIds[0], counted: true })]);
+      expect(events).toEqual([
+        expect.objectContaining({ type: 'share', actorEmployeeId: t.demo.employeeIds[0], counted: true }),
+      ]);
     });
 
     it("refuses a colleague's card without a parent share (403) and another organization's (404)", async () => {
@@ -56,11 +69,19 @@ describeEachDatabase('shares', (database) => {
 
     it("lets a colleague re-share a share, keeping the root employee's credit", async () => {
       const root = await loop.shareOwnCard(zhang);
-      const response = await loop.share(liu, { targetId: zhangCardId, parentCode: root.code, channel: 'group' });
+      const response = await loop.share(liu, {
+        targetId: zhangCardId,
+        parentCode: root.code,
+        channel: 'group',
+      });
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ parentCode: root.code, depth: 1 });
       const [rootRow, child] = [await shareRow(root.code), await shareRow(response.body.code)];
-      expect(child).toMatchObject({ rootShareId: rootRow.id, parentShareId: rootRow.id, creditedEmployeeId: t.demo.employeeIds[0] });
+      expect(child).toMatchObject({
+        rootShareId: rootRow.id,
+        parentShareId: rootRow.id,
+        creditedEmployeeId: t.demo.employeeIds[0],
+      });
     });
 
     it('rejects a parent share of another target', async () => {
@@ -74,14 +95,28 @@ describeEachDatabase('shares', (database) => {
   describe('POST /api/shares by a prospect (a forward)', () => {
     it('makes a child share credited to the root, with share and forward events', async () => {
       const root = await loop.shareOwnCard(zhang);
-      const visit = await loop.viewOk({ targetId: zhangCardId, shareCode: root.code, visitorKey: loop.newVisitorKey() });
+      const visit = await loop.viewOk({
+        targetId: zhangCardId,
+        shareCode: root.code,
+        visitorKey: loop.newVisitorKey(),
+      });
 
-      const response = await loop.share(undefined, { targetId: zhangCardId, parentCode: root.code, visitToken: visit.visitToken });
+      const response = await loop.share(undefined, {
+        targetId: zhangCardId,
+        parentCode: root.code,
+        visitToken: visit.visitToken,
+      });
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ parentCode: root.code, depth: 1 });
       const child = await shareRow(response.body.code);
-      const viewEvent = (await loop.events().findBy({ type: 'view', shareId: (await shareRow(root.code)).id }))[0]!;
-      expect(child).toMatchObject({ sharerEmployeeId: null, sharerVisitorId: viewEvent.visitorId, creditedEmployeeId: t.demo.employeeIds[0] });
+      const viewEvent = (
+        await loop.events().findBy({ type: 'view', shareId: (await shareRow(root.code)).id })
+      )[0]!;
+      expect(child).toMatchObject({
+        sharerEmployeeId: null,
+        sharerVisitorId: viewEvent.visitorId,
+        creditedEmployeeId: t.demo.employeeIds[0],
+      });
       const events = await loop.events().find({ where: { shareId: child.id }, order: { type: 'DESC' } });
       expect(events.map((event) => [event.type, event.visitorId, event.visitId])).toEqual([
         ['share', viewEvent.visitorId, null],
@@ -92,9 +127,14 @@ describeEachDatabase('shares', (database) => {
     it('needs the token of a visit of the same share tree', async () => {
       const root = await loop.shareOwnCard(zhang);
       const otherTree = await loop.shareOwnCard(zhang);
-      const visit = await loop.viewOk({ targetId: zhangCardId, shareCode: otherTree.code, visitorKey: loop.newVisitorKey() });
+      const visit = await loop.viewOk({
+        targetId: zhangCardId,
+        shareCode: otherTree.code,
+        visitorKey: loop.newVisitorKey(),
+      });
       const forged = t.get(TokenService).sign({ kind: 'session', sub: 'x', who: 'prospect' }, 60).token;
-      const forward = (body: object) => loop.share(undefined, { targetId: zhangCardId, parentCode: root.code, ...body });
+      const forward = (body: object) =>
+        loop.share(undefined, { targetId: zhangCardId, parentCode: root.code, ...body });
 
       expect((await forward({})).status).toBe(401);
       expect((await forward({ visitToken: 'abc.def' })).status).toBe(401);
@@ -103,7 +143,12 @@ describeEachDatabase('shares', (database) => {
       const noParent = await loop.share(undefined, { targetId: zhangCardId, visitToken: visit.visitToken });
       expect(noParent.status).toBe(400);
       expect(noParent.body.fields[0].path).toBe('parentCode');
-      expect(await t.get(DataSource).getRepository(Share).countBy({ rootShareId: (await shareRow(root.code)).id })).toBe(1);
+      expect(
+        await t
+          .get(DataSource)
+          .getRepository(Share)
+          .countBy({ rootShareId: (await shareRow(root.code)).id }),
+      ).toBe(1);
     });
   });
 
@@ -112,7 +157,10 @@ describeEachDatabase('shares', (database) => {
       const share = await loop.shareOwnCard(zhang);
       const response = await t.http.get(`/api/public/shares/${share.code}`);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ card: { id: zhangCardId, name: '张伟' }, share: { code: share.code, channel: 'chat', depth: 0 } });
+      expect(response.body).toMatchObject({
+        card: { id: zhangCardId, name: '张伟' },
+        share: { code: share.code, channel: 'chat', depth: 0 },
+      });
       for (const code of ['AAAAAAAAAA', 'bad code!', 'x']) {
         const missing = await t.http.get(`/api/public/shares/${encodeURIComponent(code)}`);
         expect(missing.status).toBe(404);

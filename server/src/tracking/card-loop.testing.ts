@@ -21,14 +21,19 @@ export function cardLoop(t: TestApp) {
 
     async share(sharer: LoginResponse | undefined, body: Record<string, unknown>): Promise<Response> {
       const request = t.http.post('/api/shares').set('User-Agent', BROWSER_USER_AGENT);
-      return (sharer ? request.set(bearer(sharer)) : request).send({ targetType: 'card', channel: 'chat', ...body });
+      return (sharer ? request.set(bearer(sharer)) : request).send({
+        targetType: 'card',
+        channel: 'chat',
+        ...body,
+      });
     },
 
     async shareOwnCard(sharer: LoginResponse): Promise<ShareDto> {
       const principal = sharer.principal;
       if (principal.kind !== 'employee') throw new Error('only staff share their own card');
       const response = await this.share(sharer, { targetId: await this.cardIdOf(principal.employeeId) });
-      if (response.status !== 201) throw new Error(`share failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`share failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as ShareDto;
     },
 
@@ -37,7 +42,9 @@ export function cardLoop(t: TestApp) {
       body: Record<string, unknown>,
       options: { token?: LoginResponse; userAgent?: string } = {},
     ): Promise<Response> {
-      const request = t.http.post('/api/track/view').set('User-Agent', options.userAgent ?? BROWSER_USER_AGENT);
+      const request = t.http
+        .post('/api/track/view')
+        .set('User-Agent', options.userAgent ?? BROWSER_USER_AGENT);
       return (options.token ? request.set(bearer(options.token)) : request).send({
         eventId: randomUUID(),
         targetType: 'card',
@@ -46,9 +53,13 @@ export function cardLoop(t: TestApp) {
       });
     },
 
-    async viewOk(body: Partial<TrackViewInput> & { targetId: string }, options: { token?: LoginResponse; userAgent?: string } = {}) {
+    async viewOk(
+      body: Partial<TrackViewInput> & { targetId: string },
+      options: { token?: LoginResponse; userAgent?: string } = {},
+    ) {
       const response = await this.view(body, options);
-      if (response.status !== 200) throw new Error(`view failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`view failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as TrackViewResponse;
     },
 

@@ -20,9 +20,7 @@ export interface AppendResult {
  */
 @Injectable()
 export class EventLog {
-  constructor(
-    @InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>,
-  ) {}
+  constructor(@InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>) {}
 
   /**
    * Stores the events in one multi-row INSERT (atomic on its own, so no explicit transaction: SQLite cannot
@@ -30,7 +28,10 @@ export class EventLog {
    */
   async append(events: TrackedEvent[]): Promise<AppendResult> {
     const unique = [...new Map(events.map((event) => [event.id, event])).values()];
-    const known = await this.events.find({ select: { id: true }, where: { id: In(unique.map((event) => event.id)) } });
+    const known = await this.events.find({
+      select: { id: true },
+      where: { id: In(unique.map((event) => event.id)) },
+    });
     const knownIds = new Set(known.map((event) => event.id));
     const fresh = unique.filter((event) => !knownIds.has(event.id));
     if (fresh.length > 0) {
@@ -45,7 +46,12 @@ export class EventLog {
   }
 
   /** When this visitor's last counted view of the target reached us (server time: the dedupe window never trusts client clocks). */
-  async lastCountedViewAt(organizationId: string, visitorId: string, targetType: TargetType, targetId: string): Promise<Date | null> {
+  async lastCountedViewAt(
+    organizationId: string,
+    visitorId: string,
+    targetType: TargetType,
+    targetId: string,
+  ): Promise<Date | null> {
     const latest = await this.events.findOne({
       select: { receivedAt: true },
       where: { organizationId, visitorId, targetType, targetId, type: 'view', counted: true },
@@ -55,7 +61,12 @@ export class EventLog {
   }
 
   /** A page of the views credited to an employee, newest first. */
-  viewsCreditedTo(organizationId: string, employeeId: string, before: Date | undefined, limit: number): Promise<TrackedEvent[]> {
+  viewsCreditedTo(
+    organizationId: string,
+    employeeId: string,
+    before: Date | undefined,
+    limit: number,
+  ): Promise<TrackedEvent[]> {
     return this.events.find({
       where: {
         organizationId,

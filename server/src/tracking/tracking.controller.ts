@@ -31,7 +31,9 @@ export class TrackingController {
 
   @Post('actions')
   @HttpCode(200)
-  recordActions(@ZodBody(trackActionsSchema) input: z.output<typeof trackActionsSchema>): Promise<TrackActionsResponse> {
+  recordActions(
+    @ZodBody(trackActionsSchema) input: z.output<typeof trackActionsSchema>,
+  ): Promise<TrackActionsResponse> {
     return this.tracking.recordActions(input);
   }
 }

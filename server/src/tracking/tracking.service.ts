@@ -42,7 +42,11 @@ export class TrackingService {
     private readonly visitTokens: VisitTokens,
   ) {}
 
-  async recordView(principal: Principal | undefined, input: TrackViewInput, userAgent: string | null): Promise<TrackViewResponse> {
+  async recordView(
+    principal: Principal | undefined,
+    input: TrackViewInput,
+    userAgent: string | null,
+  ): Promise<TrackViewResponse> {
     const earlier = await this.eventLog.findById(input.eventId);
     if (earlier) return this.replay(earlier, principal);
 
@@ -66,7 +70,10 @@ export class TrackingService {
 
     const verdict = classifyView({
       userAgent,
-      viewer: { employeeId: viewer.staff?.employeeId ?? null, organizationId: viewer.staff?.organizationId ?? null },
+      viewer: {
+        employeeId: viewer.staff?.employeeId ?? null,
+        organizationId: viewer.staff?.organizationId ?? null,
+      },
       owner: { employeeId: creditedEmployeeId, organizationId },
       lastCountedViewAt,
       now,
@@ -119,7 +126,9 @@ export class TrackingService {
     if (input.targetType !== 'card') {
       throw new BadRequestException({
         message: '目前只记录名片的访问',
-        fields: [{ path: 'targetType', message: 'targetType must be "card" (materials are not tracked yet)' }],
+        fields: [
+          { path: 'targetType', message: 'targetType must be "card" (materials are not tracked yet)' },
+        ],
       });
     }
     return this.cards.findActiveOrFail(input.targetId);
@@ -128,7 +137,8 @@ export class TrackingService {
   /** A share code must be a share of this very target: anything else is a link someone tampered with. */
   private async shareOf(code: string, target: CardWithOrganization): Promise<Share> {
     const share = await this.shares.findByCode(code);
-    if (!share || share.organizationId !== target.card.organizationId) throw new NotFoundException('分享不存在或已失效');
+    if (!share || share.organizationId !== target.card.organizationId)
+      throw new NotFoundException('分享不存在或已失效');
     if (share.targetType !== 'card' || share.targetId !== target.card.id) {
       throw new BadRequestException({
         message: '分享码与名片不匹配',
@@ -138,8 +148,15 @@ export class TrackingService {
     return share;
   }
 
-  private async viewer(principal: Principal | undefined, input: TrackViewInput, organizationId: string): Promise<Viewer> {
-    const staff = principal?.kind === 'employee' ? { employeeId: principal.employeeId, organizationId: principal.organizationId } : null;
+  private async viewer(
+    principal: Principal | undefined,
+    input: TrackViewInput,
+    organizationId: string,
+  ): Promise<Viewer> {
+    const staff =
+      principal?.kind === 'employee'
+        ? { employeeId: principal.employeeId, organizationId: principal.organizationId }
+        : null;
     if (staff?.organizationId === organizationId) return { staff, identity: null };
     // Anyone else is a prospect here (staff of another company included), known by openid or their own key.
     const identity =

@@ -29,10 +29,25 @@ describeEachDatabase('tracking', (database) => {
   describe('POST /api/track/view', () => {
     it('counts a first view, credits the root employee and makes the browser a visitor with first touch', async () => {
       const eventId = randomUUID();
-      const visit = await loop.viewOk({ eventId, targetId: cardId, shareCode: share.code, visitorKey: loop.newVisitorKey() });
+      const visit = await loop.viewOk({
+        eventId,
+        targetId: cardId,
+        shareCode: share.code,
+        visitorKey: loop.newVisitorKey(),
+      });
       const view = await loop.events().findOneByOrFail({ id: eventId });
-      expect(visit).toEqual({ visitToken: expect.any(String), verdict: 'counted', visitorLabel: anonymousVisitorLabel(view.visitorId!) });
-      expect(view).toMatchObject({ type: 'view', counted: true, creditedEmployeeId: t.demo.employeeIds[0], touchpoint: 'h5', actorEmployeeId: null });
+      expect(visit).toEqual({
+        visitToken: expect.any(String),
+        verdict: 'counted',
+        visitorLabel: anonymousVisitorLabel(view.visitorId!),
+      });
+      expect(view).toMatchObject({
+        type: 'view',
+        counted: true,
+        creditedEmployeeId: t.demo.employeeIds[0],
+        touchpoint: 'h5',
+        actorEmployeeId: null,
+      });
       const visitor = await t.get(DataSource).getRepository(Visitor).findOneByOrFail({ id: view.visitorId! });
       expect(visitor).toMatchObject({ firstShareId: view.shareId, firstEmployeeId: t.demo.employeeIds[0] });
     });
@@ -40,7 +55,9 @@ describeEachDatabase('tracking', (database) => {
     it('counts the same visitor once per 30 minutes, by server time', async () => {
       const visitorKey = loop.newVisitorKey();
       const first = randomUUID();
-      expect((await loop.viewOk({ eventId: first, targetId: cardId, shareCode: share.code, visitorKey })).verdict).toBe('counted');
+      expect(
+        (await loop.viewOk({ eventId: first, targetId: cardId, shareCode: share.code, visitorKey })).verdict,
+      ).toBe('counted');
       expect((await loop.viewOk({ targetId: cardId, visitorKey })).verdict).toBe('repeat');
 
       // The counted view is moved back past the window where it is stored; a client's clock is never trusted for it.
@@ -52,10 +69,22 @@ describeEachDatabase('tracking', (database) => {
       const near = new Date(Date.now() - 60_000).toISOString();
       const far = new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString();
       const [nearId, farId] = [randomUUID(), randomUUID()];
-      await loop.viewOk({ eventId: nearId, targetId: cardId, visitorKey: loop.newVisitorKey(), occurredAt: near });
-      await loop.viewOk({ eventId: farId, targetId: cardId, visitorKey: loop.newVisitorKey(), occurredAt: far });
+      await loop.viewOk({
+        eventId: nearId,
+        targetId: cardId,
+        visitorKey: loop.newVisitorKey(),
+        occurredAt: near,
+      });
+      await loop.viewOk({
+        eventId: farId,
+        targetId: cardId,
+        visitorKey: loop.newVisitorKey(),
+        occurredAt: far,
+      });
       expect((await loop.events().findOneByOrFail({ id: nearId })).occurredAt.toISOString()).toBe(near);
-      expect(Date.now() - (await loop.events().findOneByOrFail({ id: farId })).occurredAt.getTime()).toBeLessThan(60_000);
+      expect(
+        Date.now() - (await loop.events().findOneByOrFail({ id: farId })).occurredAt.getTime(),
+      ).toBeLessThan(60_000);
     });
 
     it('never counts self-views, colleagues or bots, and makes none of them a visitor', async () => {
@@ -63,7 +92,13 @@ describeEachDatabase('tracking', (database) => {
       const cases: [string, Promise<{ verdict: string }>][] = [
         ['self', loop.viewOk({ targetId: cardId, shareCode: share.code }, { token: zhang })],
         ['colleague', loop.viewOk({ targetId: cardId, shareCode: share.code }, { token: colleague })],
-        ['bot', loop.viewOk({ targetId: cardId, shareCode: share.code, visitorKey: loop.newVisitorKey() }, { userAgent: GOOGLEBOT })],
+        [
+          'bot',
+          loop.viewOk(
+            { targetId: cardId, shareCode: share.code, visitorKey: loop.newVisitorKey() },
+            { userAgent: GOOGLEBOT },
+          ),
+        ],
       ];
       for (const [expected, visit] of cases) {
         const { verdict } = await visit;
@@ -71,20 +106,30 @@ describeEachDatabase('tracking', (database) => {
         const stored = await loop.events().findOneByOrFail({ verdict: expected as 'self' });
         expect(stored).toMatchObject({ counted: false, visitorId: null });
       }
-      expect((await loop.events().findOneByOrFail({ verdict: 'self' })).actorEmployeeId).toBe(t.demo.employeeIds[0]);
+      expect((await loop.events().findOneByOrFail({ verdict: 'self' })).actorEmployeeId).toBe(
+        t.demo.employeeIds[0],
+      );
     });
 
     it('treats staff of another organization as prospects', async () => {
       const outsider = await t.loginAs(t.demo.otherAdminId);
-      const visit = await loop.viewOk({ targetId: cardId, visitorKey: loop.newVisitorKey() }, { token: outsider });
+      const visit = await loop.viewOk(
+        { targetId: cardId, visitorKey: loop.newVisitorKey() },
+        { token: outsider },
+      );
       expect(visit.verdict).toBe('counted');
     });
 
     it('knows a WeChat prospect by openid across views', async () => {
       const prospect = await t.loginWithWechat('回头客');
       const eventId = randomUUID();
-      expect((await loop.viewOk({ eventId, targetId: cardId, touchpoint: 'miniapp' }, { token: prospect })).verdict).toBe('counted');
-      expect((await loop.viewOk({ targetId: cardId, touchpoint: 'miniapp' }, { token: prospect })).verdict).toBe('repeat');
+      expect(
+        (await loop.viewOk({ eventId, targetId: cardId, touchpoint: 'miniapp' }, { token: prospect }))
+          .verdict,
+      ).toBe('counted');
+      expect(
+        (await loop.viewOk({ targetId: cardId, touchpoint: 'miniapp' }, { token: prospect })).verdict,
+      ).toBe('repeat');
       const visitorId = (await loop.events().findOneByOrFail({ id: eventId })).visitorId!;
       expect(await t.get(DataSource).getRepository(VisitorIdentity).findBy({ visitorId })).toEqual([
         expect.objectContaining({ kind: 'openid' }),
@@ -92,7 +137,12 @@ describeEachDatabase('tracking', (database) => {
     });
 
     it('stores a retried view once and answers it the same', async () => {
-      const body = { eventId: randomUUID(), targetId: cardId, shareCode: share.code, visitorKey: loop.newVisitorKey() };
+      const body = {
+        eventId: randomUUID(),
+        targetId: cardId,
+        shareCode: share.code,
+        visitorKey: loop.newVisitorKey(),
+      };
       const first = await loop.viewOk(body);
       const retry = await loop.viewOk(body);
       expect(retry).toEqual(first);
@@ -119,7 +169,11 @@ describeEachDatabase('tracking', (database) => {
 
   describe('POST /api/track/actions', () => {
     it('stores the actions of a visit once each, counted like the visit', async () => {
-      const visit = await loop.viewOk({ targetId: cardId, shareCode: share.code, visitorKey: loop.newVisitorKey() });
+      const visit = await loop.viewOk({
+        targetId: cardId,
+        shareCode: share.code,
+        visitorKey: loop.newVisitorKey(),
+      });
       const actions = [
         { eventId: randomUUID(), type: 'click', action: 'call' },
         { eventId: randomUUID(), type: 'dwell', seconds: 12 },
@@ -132,14 +186,25 @@ describeEachDatabase('tracking', (database) => {
 
       const stored = await loop.events().findBy({ id: actions[0]!.eventId });
       const view = await loop.events().findOneByOrFail({ id: stored[0]!.visitId! });
-      expect(stored[0]).toMatchObject({ type: 'click', counted: true, props: { action: 'call' }, visitorId: view.visitorId, shareId: view.shareId });
+      expect(stored[0]).toMatchObject({
+        type: 'click',
+        counted: true,
+        props: { action: 'call' },
+        visitorId: view.visitorId,
+        shareId: view.shareId,
+      });
     });
 
     it('keeps the actions of a self-view without counting them', async () => {
       const visit = await loop.viewOk({ targetId: cardId }, { token: zhang });
       const eventId = randomUUID();
-      expect((await loop.actions(visit.visitToken, [{ eventId, type: 'click', action: 'open_site' }])).body.stored).toBe(1);
-      expect(await loop.events().findOneByOrFail({ id: eventId })).toMatchObject({ counted: false, actorEmployeeId: t.demo.employeeIds[0] });
+      expect(
+        (await loop.actions(visit.visitToken, [{ eventId, type: 'click', action: 'open_site' }])).body.stored,
+      ).toBe(1);
+      expect(await loop.events().findOneByOrFail({ id: eventId })).toMatchObject({
+        counted: false,
+        actorEmployeeId: t.demo.employeeIds[0],
+      });
     });
 
     it('refuses forged, expired and non-visit tokens with 401, storing nothing', async () => {
@@ -149,7 +214,11 @@ describeEachDatabase('tracking', (database) => {
       const tokens = t.get(TokenService);
       const cases = [
         `${Buffer.from(JSON.stringify({ ...claims, organizationId: t.demo.otherOrganizationId })).toString('base64url')}.${signature}`,
-        tokens.sign(claims, VISIT_TOKEN_TTL_SECONDS, new Date(Date.now() - (VISIT_TOKEN_TTL_SECONDS + 60) * 1000)).token,
+        tokens.sign(
+          claims,
+          VISIT_TOKEN_TTL_SECONDS,
+          new Date(Date.now() - (VISIT_TOKEN_TTL_SECONDS + 60) * 1000),
+        ).token,
         zhang.token,
       ];
       for (const token of cases) {

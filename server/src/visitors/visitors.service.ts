@@ -37,8 +37,15 @@ export class VisitorsService {
    * The visitor behind `identity` in this organization, created on first sight. The first share that brought
    * them is kept for good (first-touch attribution); every call moves `lastSeenAt`.
    */
-  async resolve(organizationId: string, identity: VisitorIdentityKey, touch: FirstTouch | null, now = new Date()): Promise<Visitor> {
-    const visitorId = (await this.visitorIdOf(organizationId, identity)) ?? (await this.create(organizationId, identity, touch, now));
+  async resolve(
+    organizationId: string,
+    identity: VisitorIdentityKey,
+    touch: FirstTouch | null,
+    now = new Date(),
+  ): Promise<Visitor> {
+    const visitorId =
+      (await this.visitorIdOf(organizationId, identity)) ??
+      (await this.create(organizationId, identity, touch, now));
     await this.visitors.update({ id: visitorId }, { lastSeenAt: now });
     if (touch) {
       // Conditional, so of two first visits racing only one sets the owner.
@@ -56,7 +63,11 @@ export class VisitorsService {
   }
 
   private async visitorIdOf(organizationId: string, identity: VisitorIdentityKey): Promise<string | null> {
-    const row = await this.identities.findOneBy({ organizationId, kind: identity.kind, value: identity.value });
+    const row = await this.identities.findOneBy({
+      organizationId,
+      kind: identity.kind,
+      value: identity.value,
+    });
     return row?.visitorId ?? null;
   }
 
@@ -64,7 +75,12 @@ export class VisitorsService {
    * Without a transaction (SQLite cannot run two at once on its one connection): the visitor row goes in
    * first, then the identity, whose unique index decides a race; the loser removes its unused visitor row.
    */
-  private async create(organizationId: string, identity: VisitorIdentityKey, touch: FirstTouch | null, now: Date): Promise<string> {
+  private async create(
+    organizationId: string,
+    identity: VisitorIdentityKey,
+    touch: FirstTouch | null,
+    now: Date,
+  ): Promise<string> {
     const visitorId = randomUUID();
     await this.visitors.insert({
       id: visitorId,

@@ -27,13 +27,32 @@ describeEachDatabase('visitors', (database) => {
     const identity = { kind: 'web' as const, value: randomUUID().replace(/-/g, '') };
     const organizationId = t.demo.organizationId;
     const [firstEmployee, laterEmployee] = t.demo.employeeIds as [string, string];
-    const arrivedDirectly = await visitors.resolve(organizationId, identity, null, new Date('2026-11-20T08:00:00Z'));
+    const arrivedDirectly = await visitors.resolve(
+      organizationId,
+      identity,
+      null,
+      new Date('2026-11-20T08:00:00Z'),
+    );
     expect(arrivedDirectly.firstEmployeeId).toBeNull();
 
     const firstShare = randomUUID();
-    await visitors.resolve(organizationId, identity, { shareId: firstShare, employeeId: firstEmployee }, new Date('2026-11-21T08:00:00Z'));
-    const later = await visitors.resolve(organizationId, identity, { shareId: randomUUID(), employeeId: laterEmployee }, new Date('2026-11-22T08:00:00Z'));
-    expect(later).toMatchObject({ id: arrivedDirectly.id, firstShareId: firstShare, firstEmployeeId: firstEmployee });
+    await visitors.resolve(
+      organizationId,
+      identity,
+      { shareId: firstShare, employeeId: firstEmployee },
+      new Date('2026-11-21T08:00:00Z'),
+    );
+    const later = await visitors.resolve(
+      organizationId,
+      identity,
+      { shareId: randomUUID(), employeeId: laterEmployee },
+      new Date('2026-11-22T08:00:00Z'),
+    );
+    expect(later).toMatchObject({
+      id: arrivedDirectly.id,
+      firstShareId: firstShare,
+      firstEmployeeId: firstEmployee,
+    });
     expect(later.lastSeenAt.toISOString()).toBe('2026-11-22T08:00:00.000Z');
     expect(later.firstSeenAt.toISOString()).toBe('2026-11-20T08:00:00.000Z');
   });

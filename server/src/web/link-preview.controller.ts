@@ -21,7 +21,12 @@ export class LinkPreviewController {
   @ApiProduces('text/html')
   async preview(@Param('code') code: string, @Res() reply: FastifyReply): Promise<void> {
     const html = await this.shares.publicCard(code).then(
-      ({ card }) => cardPreviewPage(card, h5ShareUrl(this.config.publicUrl, code), h5CardPageUrl(this.config.publicUrl, code)),
+      ({ card }) =>
+        cardPreviewPage(
+          card,
+          h5ShareUrl(this.config.publicUrl, code),
+          h5CardPageUrl(this.config.publicUrl, code),
+        ),
       (error: unknown) => {
         if (error instanceof NotFoundException) return null;
         throw error;

@@ -12,7 +12,8 @@ export function escapeHtml(text: string): string {
  */
 export function cardPreviewPage(card: CardDto, shareUrl: string, cardPageUrl: string): string {
   const title = card.company ? `${card.name}的名片 · ${card.company}` : `${card.name}的名片`;
-  const description = [card.title, card.company, card.bio].filter(Boolean).join(' | ') || `${card.name}的名片`;
+  const description =
+    [card.title, card.company, card.bio].filter(Boolean).join(' | ') || `${card.name}的名片`;
   const meta = [
     ['og:type', 'profile'],
     ['og:title', title],

@@ -37,7 +37,9 @@ export class StaticHosting implements OnModuleInit {
 
     const h5 = join(this.config.h5DistDir, 'index.html');
     if (!existsSync(h5)) {
-      this.logger.warn(`No H5 build at ${this.config.h5DistDir} (H5_DIST_DIR): only the API is served; build it with the miniapp's build:h5`);
+      this.logger.warn(
+        `No H5 build at ${this.config.h5DistDir} (H5_DIST_DIR): only the API is served; build it with the miniapp's build:h5`,
+      );
       return;
     }
     await fastify.register(fastifyStatic, {

@@ -40,10 +40,14 @@ describeEachDatabase('web', (database) => {
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       const html = response.text;
       expect(html).not.toContain('<script>alert');
-      expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;的名片 · A&#38;B &#34;商贸&#34;');
+      expect(html).toContain(
+        '&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;的名片 · A&#38;B &#34;商贸&#34;',
+      );
       expect(html).toMatch(/<meta property="og:title" content="[^"]+">/);
       expect(html).toContain(`<meta property="og:url" content="${share.url}">`);
-      expect(html).toContain('<meta property="og:description" content="高级销售顾问 | A&#38;B &#34;商贸&#34; | ');
+      expect(html).toContain(
+        '<meta property="og:description" content="高级销售顾问 | A&#38;B &#34;商贸&#34; | ',
+      );
       const target = h5CardPageUrl('http://cardhub.test', share.code);
       expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target.replace(/&/g, '&#38;')}">`);
       expect(html).toContain(`location.replace(${JSON.stringify(target)})`);

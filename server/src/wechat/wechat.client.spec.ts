@@ -38,7 +38,9 @@ describe('WechatClient', () => {
   });
 
   it('fails loudly with wrong credentials', async () => {
-    const wrong = new WechatClient({ wechat: { ...APP, appSecret: 'nope', apiBaseUrl: fake.url } } as AppConfig);
+    const wrong = new WechatClient({
+      wechat: { ...APP, appSecret: 'nope', apiBaseUrl: fake.url },
+    } as AppConfig);
     await expect(wrong.getAccessToken()).rejects.toMatchObject({ errcode: 40125, isInvalidCode: false });
   });
 
@@ -52,22 +54,30 @@ describe('WechatClient', () => {
   it('refreshes a token WeChat no longer accepts and retries the call once', async () => {
     await client.getUnlimitedMiniProgramCode({ scene: 'sc=Ab3dEf7hJk', page: 'pages/card/view/index' });
     fake.expireTokens();
-    const png = await client.getUnlimitedMiniProgramCode({ scene: 'sc=Zz9dEf7hJk', page: 'pages/card/view/index' });
+    const png = await client.getUnlimitedMiniProgramCode({
+      scene: 'sc=Zz9dEf7hJk',
+      page: 'pages/card/view/index',
+    });
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(fake.tokenRequests).toBe(2);
   });
 
   it('returns the unlimited mini-program code as a PNG for the scene', async () => {
-    const png = await client.getUnlimitedMiniProgramCode({ scene: 'sc=Ab3dEf7hJk', page: 'pages/card/view/index' });
+    const png = await client.getUnlimitedMiniProgramCode({
+      scene: 'sc=Ab3dEf7hJk',
+      page: 'pages/card/view/index',
+    });
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(280);
-    expect(fake.codeRequests).toEqual([{ scene: 'sc=Ab3dEf7hJk', page: 'pages/card/view/index', width: 430 }]);
+    expect(fake.codeRequests).toEqual([
+      { scene: 'sc=Ab3dEf7hJk', page: 'pages/card/view/index', width: 430 },
+    ]);
   });
 
   it('refuses a scene over 32 characters before calling WeChat', async () => {
-    await expect(client.getUnlimitedMiniProgramCode({ scene: 'x'.repeat(33), page: 'pages/card/view/index' })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      client.getUnlimitedMiniProgramCode({ scene: 'x'.repeat(33), page: 'pages/card/view/index' }),
+    ).rejects.toThrow(RangeError);
     expect(fake.codeRequests).toHaveLength(0);
   });
 
@@ -77,7 +87,10 @@ describe('WechatClient', () => {
       purePhoneNumber: '13800138000',
       countryCode: '86',
     });
-    await expect(client.getPhoneNumber('bogus')).rejects.toMatchObject({ errcode: 40029, isInvalidCode: true });
+    await expect(client.getPhoneNumber('bogus')).rejects.toMatchObject({
+      errcode: 40029,
+      isInvalidCode: true,
+    });
   });
 
   it('sends a subscribe message', async () => {
@@ -88,7 +101,11 @@ describe('WechatClient', () => {
       data: { thing1: { value: '访客 #3f2a 查看了你的名片' } },
     });
     expect(fake.subscribeMessages).toEqual([
-      expect.objectContaining({ touser: fake.openidOf('zhang'), template_id: 'tmpl-lead', page: 'pages/radar/index' }),
+      expect.objectContaining({
+        touser: fake.openidOf('zhang'),
+        template_id: 'tmpl-lead',
+        page: 'pages/radar/index',
+      }),
     ]);
   });
 });

@@ -128,7 +128,9 @@ export class WechatClient {
 
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
     await this.withAccessToken((token) =>
-      this.json('subscribe_send', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
+      this.json(
+        'subscribe_send',
+        `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
         jsonRequest({
           touser: message.toOpenId,
           template_id: message.templateId,
@@ -145,7 +147,12 @@ export class WechatClient {
     const body = await this.json<{ access_token: string; expires_in: number }>(
       'stable_token',
       '/cgi-bin/stable_token',
-      jsonRequest({ grant_type: 'client_credential', appid: this.appId, secret: this.appSecret, force_refresh: false }),
+      jsonRequest({
+        grant_type: 'client_credential',
+        appid: this.appId,
+        secret: this.appSecret,
+        force_refresh: false,
+      }),
     );
     await this.tokens.set({ token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 });
     return body.access_token;
@@ -163,13 +170,20 @@ export class WechatClient {
   }
 
   private post(path: string, body: unknown): Promise<Response> {
-    return fetch(this.baseUrl + path, { ...jsonRequest(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    return fetch(this.baseUrl + path, {
+      ...jsonRequest(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
   }
 
   private async json<T>(api: string, path: string, init: RequestInit): Promise<T> {
-    const response = await fetch(this.baseUrl + path, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(this.baseUrl + path, {
+      ...init,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const body = parseJson(await response.text());
-    if (!response.ok || (body.errcode !== undefined && body.errcode !== 0)) throw this.errorFrom(api, body, response.status);
+    if (!response.ok || (body.errcode !== undefined && body.errcode !== 0))
+      throw this.errorFrom(api, body, response.status);
     return body as T;
   }
 

@@ -25,7 +25,7 @@ export function patternPng(seed: string, size = 280): Buffer {
       return ring !== 2;
     }
     const index = y * modules + x;
-    return ((bits[index % bits.length] >> index % 8) & 1) === 1;
+    return ((bits[index % bits.length] >> (index % 8)) & 1) === 1;
   };
   const rows: Buffer[] = [];
   for (let y = 0; y < size; y++) {

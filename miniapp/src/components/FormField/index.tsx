@@ -16,15 +16,15 @@ export interface FormFieldProps {
 export default function FormField({ label, required = false, error, counter, children }: FormFieldProps) {
   return (
     <View className={`form-field${error ? ' form-field--invalid' : ''}`}>
-      <View className='form-field__label-row'>
-        <Text className='form-field__label'>
+      <View className="form-field__label-row">
+        <Text className="form-field__label">
           {label}
-          {required && <Text className='form-field__required'> *</Text>}
+          {required && <Text className="form-field__required"> *</Text>}
         </Text>
-        {counter && <Text className='form-field__counter'>{counter}</Text>}
+        {counter && <Text className="form-field__counter">{counter}</Text>}
       </View>
       {children}
-      {error && <Text className='form-field__error'>{error}</Text>}
+      {error && <Text className="form-field__error">{error}</Text>}
     </View>
   );
 }

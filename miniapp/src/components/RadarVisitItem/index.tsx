@@ -10,7 +10,16 @@ import {
 } from './visitLabels';
 import './index.scss';
 
-const AVATAR_COLORS = ['#5b8def', '#f0883e', '#3fb68b', '#b36ae2', '#e5534b', '#2fb3c5', '#d29922', '#6e7bf2'];
+const AVATAR_COLORS = [
+  '#5b8def',
+  '#f0883e',
+  '#3fb68b',
+  '#b36ae2',
+  '#e5534b',
+  '#2fb3c5',
+  '#d29922',
+  '#6e7bf2',
+];
 
 /** A stable colour per visitor, so the same anonymous visitor looks the same on every refresh. */
 function avatarColor(visitorId: string): string {
@@ -39,27 +48,27 @@ export default function RadarVisitItem({ visit, now }: RadarVisitItemProps) {
   return (
     <View className={`radar-visit${uncountedReason ? ' radar-visit--muted' : ''}`}>
       {visit.visitor.avatarUrl ? (
-        <Image className='radar-visit__avatar' src={visit.visitor.avatarUrl} mode='aspectFill' />
+        <Image className="radar-visit__avatar" src={visit.visitor.avatarUrl} mode="aspectFill" />
       ) : (
-        <View className='radar-visit__avatar' style={{ backgroundColor: avatarColor(visit.visitor.id) }}>
-          <Text className='radar-visit__initials'>{avatarInitials(visit)}</Text>
+        <View className="radar-visit__avatar" style={{ backgroundColor: avatarColor(visit.visitor.id) }}>
+          <Text className="radar-visit__initials">{avatarInitials(visit)}</Text>
         </View>
       )}
-      <View className='radar-visit__body'>
-        <View className='radar-visit__head'>
-          <Text className='radar-visit__name'>{visit.visitor.name ?? visit.visitor.label}</Text>
-          {uncountedReason && <Text className='radar-visit__verdict'>{uncountedReason} · 不计数</Text>}
-          <Text className='radar-visit__time'>{formatRelativeTime(new Date(visit.startedAt), now)}</Text>
+      <View className="radar-visit__body">
+        <View className="radar-visit__head">
+          <Text className="radar-visit__name">{visit.visitor.name ?? visit.visitor.label}</Text>
+          {uncountedReason && <Text className="radar-visit__verdict">{uncountedReason} · 不计数</Text>}
+          <Text className="radar-visit__time">{formatRelativeTime(new Date(visit.startedAt), now)}</Text>
         </View>
-        <Text className='radar-visit__summary'>
+        <Text className="radar-visit__summary">
           通过{TOUCHPOINT_LABELS[visit.touchpoint]}查看了「{visit.target.title}」
           {visit.dwellSeconds > 0 ? ` · ${formatDwell(visit.dwellSeconds)}` : ''}
         </Text>
-        {forwardChain && <Text className='radar-visit__chain'>{forwardChain}</Text>}
+        {forwardChain && <Text className="radar-visit__chain">{forwardChain}</Text>}
         {chips.length > 0 && (
-          <View className='radar-visit__chips'>
+          <View className="radar-visit__chips">
             {chips.map((chip) => (
-              <Text key={chip.label} className='radar-visit__chip'>
+              <Text key={chip.label} className="radar-visit__chip">
                 {chip.label}
                 {chip.count > 1 ? ` ×${chip.count}` : ''}
               </Text>

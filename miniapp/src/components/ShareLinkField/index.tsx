@@ -33,11 +33,11 @@ export default function ShareLinkField({ url }: ShareLinkFieldProps) {
   };
 
   return (
-    <View className='share-link-field'>
-      <Text id={LINK_ID} className='share-link-field__url' userSelect>
+    <View className="share-link-field">
+      <Text id={LINK_ID} className="share-link-field__url" userSelect>
         {url}
       </Text>
-      <Button className='share-link-field__button' onClick={handleCopy}>
+      <Button className="button-primary share-link-field__button" onClick={handleCopy}>
         复制链接
       </Button>
     </View>

@@ -10,7 +10,7 @@ const BRAND = '#3370ff'; // $color-primary of styles/theme.scss
 
 /** The poster is drawn off screen and handed back as an image file; only the preview is shown. */
 export default function SharePosterCanvas() {
-  return <Canvas type='2d' id={CANVAS_ID} className='share-poster-canvas' />;
+  return <Canvas type="2d" id={CANVAS_ID} className="share-poster-canvas" />;
 }
 
 /** The canvas 2D node as WeChat hands it over: a browser-like canvas whose images come from `createImage`. */
@@ -43,7 +43,13 @@ function loadImage(canvas: PosterCanvas, src: string): Promise<HTMLImageElement>
   });
 }
 
-function drawCircleImage(context: CanvasRenderingContext2D, image: HTMLImageElement, x: number, y: number, size: number) {
+function drawCircleImage(
+  context: CanvasRenderingContext2D,
+  image: HTMLImageElement,
+  x: number,
+  y: number,
+  size: number,
+) {
   context.save();
   context.beginPath();
   context.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2);
@@ -52,7 +58,13 @@ function drawCircleImage(context: CanvasRenderingContext2D, image: HTMLImageElem
   context.restore();
 }
 
-function drawInitialAvatar(context: CanvasRenderingContext2D, name: string, x: number, y: number, size: number) {
+function drawInitialAvatar(
+  context: CanvasRenderingContext2D,
+  name: string,
+  x: number,
+  y: number,
+  size: number,
+) {
   context.fillStyle = '#e1eaff'; // $color-primary-soft
   context.beginPath();
   context.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2);
@@ -98,7 +110,11 @@ export async function renderPoster(card: CardDto, codeImagePath: string): Promis
 
   context.fillStyle = '#59636e';
   context.font = '26px sans-serif';
-  const lines = [card.title, card.company || card.organizationName, card.phone && `电话 ${card.phone}`].filter(Boolean);
+  const lines = [
+    card.title,
+    card.company || card.organizationName,
+    card.phone && `电话 ${card.phone}`,
+  ].filter(Boolean);
   lines.forEach((line, index) => context.fillText(line, WIDTH / 2, 400 + index * 40));
 
   const code = await loadImage(canvas, codeImagePath);

@@ -73,18 +73,18 @@ export default function HomePage() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='home-page home-page--center'>
-        <Text className='home-page__hint'>正在登录…</Text>
+      <View className="home-page home-page--center">
+        <Text className="home-page__hint">正在登录…</Text>
       </View>
     );
   }
 
   if (state.kind === 'failed') {
     return (
-      <View className='home-page home-page--center'>
-        <Text className='home-page__title'>加载失败</Text>
-        <Text className='home-page__hint'>请检查网络后重试</Text>
-        <Button className='home-page__retry' onClick={() => void load()}>
+      <View className="home-page home-page--center">
+        <Text className="home-page__title">加载失败</Text>
+        <Text className="home-page__hint">请检查网络后重试</Text>
+        <Button className="home-page__retry" onClick={() => void load()}>
           重试
         </Button>
       </View>
@@ -93,10 +93,10 @@ export default function HomePage() {
 
   if (state.kind === 'signedOut') {
     return (
-      <View className='home-page home-page--center'>
-        <Text className='home-page__title'>已退出登录</Text>
-        <Text className='home-page__hint'>用微信重新登录即可回到你的名片</Text>
-        <Button className='home-page__retry' onClick={() => void load()}>
+      <View className="home-page home-page--center">
+        <Text className="home-page__title">已退出登录</Text>
+        <Text className="home-page__hint">用微信重新登录即可回到你的名片</Text>
+        <Button className="home-page__retry" onClick={() => void load()}>
           微信登录
         </Button>
       </View>
@@ -105,14 +105,17 @@ export default function HomePage() {
 
   if (state.kind === 'prospect') {
     return (
-      <View className='home-page home-page--center'>
-        <View className='home-page__notice'>
-          <Text className='home-page__title'>这里是员工的名片工作台</Text>
-          <Text className='home-page__hint'>
+      <View className="home-page home-page--center">
+        <View className="home-page__notice">
+          <Text className="home-page__title">这里是员工的名片工作台</Text>
+          <Text className="home-page__hint">
             智能名片只对企业员工开放。如果你是员工，请打开管理员发给你的邀请完成加入；如果你在找某位员工的名片，请打开对方分享给你的名片。
           </Text>
-          <Text className='home-page__hint'>经理和管理员可在电脑浏览器中登录管理后台。</Text>
-          <Button className='home-page__link-button' onClick={() => Taro.navigateTo({ url: CONSOLE_LOGIN_URL })}>
+          <Text className="home-page__hint">经理和管理员可在电脑浏览器中登录管理后台。</Text>
+          <Button
+            className="home-page__link-button"
+            onClick={() => Taro.navigateTo({ url: CONSOLE_LOGIN_URL })}
+          >
             管理员登录
           </Button>
         </View>
@@ -122,43 +125,51 @@ export default function HomePage() {
 
   const { principal, card, todayVisits } = state;
   return (
-    <View className='home-page'>
-      <View className='home-page__org-row'>
-        <Text className='home-page__org'>{principal.organizationName}</Text>
+    <View className="home-page">
+      <View className="home-page__org-row">
+        <Text className="home-page__org">{principal.organizationName}</Text>
         {principal.role !== 'employee' && <RoleBadge role={principal.role} />}
       </View>
 
-      <View className='home-page__card' onClick={() => Taro.navigateTo({ url: '/pages/card/edit/index' })}>
+      <View className="home-page__card" onClick={() => Taro.navigateTo({ url: '/pages/card/edit/index' })}>
         {card.avatarUrl ? (
-          <Image className='home-page__avatar' src={card.avatarUrl} mode='aspectFill' />
+          <Image className="home-page__avatar" src={card.avatarUrl} mode="aspectFill" />
         ) : (
-          <View className='home-page__avatar home-page__avatar--empty'>
+          <View className="home-page__avatar home-page__avatar--empty">
             <Text>{card.name.slice(0, 1)}</Text>
           </View>
         )}
-        <View className='home-page__identity'>
-          <Text className='home-page__name'>{card.name}</Text>
-          {card.title && <Text className='home-page__title-line'>{card.title}</Text>}
-          <Text className='home-page__company'>{card.company || card.organizationName}</Text>
+        <View className="home-page__identity">
+          <Text className="home-page__name">{card.name}</Text>
+          {card.title && <Text className="home-page__title-line">{card.title}</Text>}
+          <Text className="home-page__company">{card.company || card.organizationName}</Text>
         </View>
       </View>
 
-      <View className='home-page__actions'>
-        <Button className='home-page__action home-page__action--primary' onClick={() => Taro.navigateTo({ url: '/pages/card/share/index' })}>
-          <Text className='home-page__action-title'>分享名片</Text>
-          <Text className='home-page__action-hint'>发给客户，谁看了一目了然</Text>
+      <View className="home-page__actions">
+        <Button
+          className="home-page__action home-page__action--primary"
+          onClick={() => Taro.navigateTo({ url: '/pages/card/share/index' })}
+        >
+          <Text className="home-page__action-title">分享名片</Text>
+          <Text className="home-page__action-hint">发给客户，谁看了一目了然</Text>
         </Button>
-        <Button className='home-page__action' onClick={() => Taro.navigateTo({ url: '/pages/radar/index' })}>
-          <Text className='home-page__action-title'>访客雷达</Text>
-          <Text className='home-page__action-hint'>{todayVisits === null ? '查看谁看了你的名片' : `今日访客 ${todayVisits} 人`}</Text>
+        <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/radar/index' })}>
+          <Text className="home-page__action-title">访客雷达</Text>
+          <Text className="home-page__action-hint">
+            {todayVisits === null ? '查看谁看了你的名片' : `今日访客 ${todayVisits} 人`}
+          </Text>
         </Button>
-        <Button className='home-page__action' onClick={() => Taro.navigateTo({ url: '/pages/card/edit/index' })}>
-          <Text className='home-page__action-title'>编辑名片</Text>
-          <Text className='home-page__action-hint'>完善信息，让客户更容易联系你</Text>
+        <Button
+          className="home-page__action"
+          onClick={() => Taro.navigateTo({ url: '/pages/card/edit/index' })}
+        >
+          <Text className="home-page__action-title">编辑名片</Text>
+          <Text className="home-page__action-hint">完善信息，让客户更容易联系你</Text>
         </Button>
       </View>
 
-      <Text className='home-page__logout' onClick={handleLogout}>
+      <Text className="home-page__logout" onClick={handleLogout}>
         退出登录
       </Text>
     </View>

@@ -59,18 +59,18 @@ export default function JoinPage() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='join-page'>
-        <Text className='join-page__hint'>正在打开邀请…</Text>
+      <View className="join-page">
+        <Text className="join-page__hint">正在打开邀请…</Text>
       </View>
     );
   }
 
   if (state.kind === 'missing') {
     return (
-      <View className='join-page'>
-        <View className='join-page__card'>
-          <Text className='join-page__title'>邀请不存在</Text>
-          <Text className='join-page__hint'>邀请链接不完整或已被撤销，请联系管理员重新发送邀请。</Text>
+      <View className="join-page">
+        <View className="join-page__card">
+          <Text className="join-page__title">邀请不存在</Text>
+          <Text className="join-page__hint">邀请链接不完整或已被撤销，请联系管理员重新发送邀请。</Text>
         </View>
       </View>
     );
@@ -78,43 +78,51 @@ export default function JoinPage() {
 
   const { invitation } = state;
   return (
-    <View className='join-page'>
-      <View className='join-page__card'>
-        <Text className='join-page__eyebrow'>企业邀请</Text>
-        <Text className='join-page__org'>{invitation.organizationName}</Text>
-        <Text className='join-page__lead'>
-          邀请 <Text className='join-page__name'>{invitation.employeeName}</Text> 以「{ROLE_LABELS[invitation.role]}」身份加入，开通你的智能名片
+    <View className="join-page">
+      <View className="join-page__card">
+        <Text className="join-page__eyebrow">企业邀请</Text>
+        <Text className="join-page__org">{invitation.organizationName}</Text>
+        <Text className="join-page__lead">
+          邀请 <Text className="join-page__name">{invitation.employeeName}</Text> 以「
+          {ROLE_LABELS[invitation.role]}」身份加入，开通你的智能名片
         </Text>
 
         {state.kind === 'accepted' && (
-          <View className='join-page__notice'>
+          <View className="join-page__notice">
             <Text>这份邀请已被使用。如果是你本人接受的，直接进入即可。</Text>
-            <Button className='join-page__secondary' onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
+            <Button
+              className="join-page__button join-page__button--secondary"
+              onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}
+            >
               进入我的名片
             </Button>
           </View>
         )}
 
         {state.kind === 'expired' && (
-          <View className='join-page__notice'>
+          <View className="join-page__notice">
             <Text>邀请已于 {formatDate(invitation.expiresAt)} 过期，请联系管理员重新邀请。</Text>
           </View>
         )}
 
         {state.kind === 'open' &&
           (process.env.TARO_ENV === 'weapp' ? (
-            <View className='join-page__actions'>
-              <Button className='join-page__primary' loading={joining} onClick={join}>
+            <View className="join-page__actions">
+              <Button className="button-primary join-page__button" loading={joining} onClick={join}>
                 加入企业
               </Button>
-              <Text className='join-page__hint'>加入后，你的微信将与该企业的员工身份绑定。邀请有效期至 {formatDate(invitation.expiresAt)}。</Text>
+              <Text className="join-page__hint">
+                加入后，你的微信将与该企业的员工身份绑定。邀请有效期至 {formatDate(invitation.expiresAt)}。
+              </Text>
             </View>
           ) : (
-            <View className='join-page__notice'>
-              <Text className='join-page__notice-title'>请在微信中打开</Text>
-              <Text>加入企业需要绑定你的微信，请用微信打开这份邀请（把链接发到微信里点开，或扫描管理员给你的邀请码）。</Text>
-              <Text className='join-page__code-label'>邀请码</Text>
-              <Text className='join-page__code' userSelect>
+            <View className="join-page__notice">
+              <Text className="join-page__notice-title">请在微信中打开</Text>
+              <Text>
+                加入企业需要绑定你的微信，请用微信打开这份邀请（把链接发到微信里点开，或扫描管理员给你的邀请码）。
+              </Text>
+              <Text className="join-page__code-label">邀请码</Text>
+              <Text className="join-page__code" userSelect>
                 {invitation.code}
               </Text>
             </View>

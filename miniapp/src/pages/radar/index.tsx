@@ -74,46 +74,46 @@ export default function RadarPage() {
 
   if (!loaded) {
     return (
-      <View className='radar-page radar-page--center'>
-        <Text className='radar-page__hint'>正在加载访客…</Text>
+      <View className="radar-page radar-page--center">
+        <Text className="radar-page__hint">正在加载访客…</Text>
       </View>
     );
   }
 
   return (
-    <View className='radar-page'>
-      <View className='radar-page__summary'>
+    <View className="radar-page">
+      <View className="radar-page__summary">
         <View>
-          <Text className='radar-page__count'>{countCountedVisitsToday(visits, now)}</Text>
-          <Text className='radar-page__count-label'>今日访客</Text>
+          <Text className="radar-page__count">{countCountedVisitsToday(visits, now)}</Text>
+          <Text className="radar-page__count-label">今日访客</Text>
         </View>
-        <View className='radar-page__live'>
-          <View className='radar-page__live-dot' />
+        <View className="radar-page__live">
+          <View className="radar-page__live-dot" />
           <Text>实时更新</Text>
         </View>
       </View>
-      {failed && <Text className='radar-page__error'>网络不稳定，访客列表可能不是最新的</Text>}
+      {failed && <Text className="radar-page__error">网络不稳定，访客列表可能不是最新的</Text>}
 
       {visits.length === 0 ? (
-        <View className='radar-page__empty'>
-          <Text className='radar-page__empty-title'>还没有访客，去分享你的名片吧</Text>
-          <Text className='radar-page__hint'>有人打开你分享的名片时，这里会立刻显示</Text>
-          <Button className='radar-page__share-button' onClick={goShare}>
+        <View className="radar-page__empty">
+          <Text className="radar-page__empty-title">还没有访客，去分享你的名片吧</Text>
+          <Text className="radar-page__hint">有人打开你分享的名片时，这里会立刻显示</Text>
+          <Button className="button-primary radar-page__share-button" onClick={goShare}>
             分享名片
           </Button>
         </View>
       ) : (
-        <View className='radar-page__list'>
-          <Text className='radar-page__legend'>灰色记录（自己、同事、爬虫、重复访问）不计入访客数</Text>
+        <View className="radar-page__list">
+          <Text className="radar-page__legend">灰色记录（自己、同事、爬虫、重复访问）不计入访客数</Text>
           {visits.map((visit) => (
             <RadarVisitItem key={visit.visitId} visit={visit} now={now} />
           ))}
           {nextBefore ? (
-            <Button className='radar-page__more' loading={loadingMore} onClick={() => void loadMore()}>
+            <Button className="radar-page__more" loading={loadingMore} onClick={() => void loadMore()}>
               加载更早的访客
             </Button>
           ) : (
-            <Text className='radar-page__end'>没有更早的访客了</Text>
+            <Text className="radar-page__end">没有更早的访客了</Text>
           )}
         </View>
       )}

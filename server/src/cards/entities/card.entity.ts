@@ -1,5 +1,11 @@
 import { Entity, Index } from 'typeorm';
-import { CreatedAtColumn, TextColumn, UpdatedAtColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
+import {
+  CreatedAtColumn,
+  TextColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/columns';
 
 /** An employee's public business card (名片). */
 @Entity('cards')

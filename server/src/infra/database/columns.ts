@@ -15,7 +15,8 @@ export const UpdatedAtColumn = () => UpdateDateColumn({ type: 'datetime' });
 export const UuidPrimaryColumn = () => PrimaryGeneratedColumn('uuid');
 
 /** A foreign id held as a plain column: entities reference each other by id, services join explicitly. */
-export const UuidColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 36, ...options });
+export const UuidColumn = (options: ColumnOptions = {}) =>
+  Column({ type: 'varchar', length: 36, ...options });
 
 export const TextColumn = (length: number, options: ColumnOptions = {}) =>
   Column({ type: 'varchar', length, default: '', ...options });

@@ -1,5 +1,11 @@
 import { Entity, Index } from 'typeorm';
-import { CreatedAtColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
+import {
+  CreatedAtColumn,
+  TextColumn,
+  TimestampColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/columns';
 
 /** An admin's invitation for one employee; opening it in the mini-program binds their WeChat identity. */
 @Entity('invitations')

@@ -1,5 +1,11 @@
 import { Entity, Index } from 'typeorm';
-import { CreatedAtColumn, JsonColumn, TextColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../../infra/database/columns';
+import {
+  CreatedAtColumn,
+  JsonColumn,
+  TextColumn,
+  UpdatedAtColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/columns';
 
 /** A tenant (企业). Every other row carries its id; no query crosses organizations. */
 @Entity('organizations')

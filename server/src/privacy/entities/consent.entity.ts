@@ -1,6 +1,12 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { Touchpoint } from '@cardhub/shared';
-import { CreatedAtColumn, TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
+import {
+  CreatedAtColumn,
+  TextColumn,
+  TimestampColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/columns';
 
 /** A person's agreement to a stated purpose (PIPL): recorded before any personal field is stored. */
 @Entity('consents')

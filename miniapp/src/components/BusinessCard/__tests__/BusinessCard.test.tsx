@@ -17,7 +17,14 @@ const card: BusinessCardContent = {
 describe('BusinessCard', () => {
   it('shows who the card belongs to and how to reach them', () => {
     render(<BusinessCard card={card} />);
-    for (const text of ['陈静', '大客户经理', '星辰科技', '13800138003', 'chenjing_xc', '负责金融与保险行业大客户。']) {
+    for (const text of [
+      '陈静',
+      '大客户经理',
+      '星辰科技',
+      '13800138003',
+      'chenjing_xc',
+      '负责金融与保险行业大客户。',
+    ]) {
       expect(screen.getByText(text)).toBeTruthy();
     }
     expect(screen.getByText('陈', { selector: 'taro-text-core' })).toBeTruthy();

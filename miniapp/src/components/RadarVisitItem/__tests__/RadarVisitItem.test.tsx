@@ -54,7 +54,12 @@ describe('RadarVisitItem', () => {
   });
 
   it('shows a counted visit plainly, without a verdict label or chain', () => {
-    const { container } = render(<RadarVisitItem now={now} visit={visit({ visitor: { id: 'v2', label: '访客 #77aa', name: '韩梅梅', avatarUrl: null } })} />);
+    const { container } = render(
+      <RadarVisitItem
+        now={now}
+        visit={visit({ visitor: { id: 'v2', label: '访客 #77aa', name: '韩梅梅', avatarUrl: null } })}
+      />,
+    );
 
     expect(screen.getByText('韩梅梅')).toBeTruthy();
     expect(screen.queryByText(/不计数/)).toBeNull();

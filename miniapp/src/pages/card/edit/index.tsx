@@ -6,7 +6,14 @@ import { BusinessCard } from '../../../components/BusinessCard';
 import FormField from '../../../components/FormField';
 import { ApiError } from '../../../services/request';
 import { getMyCard, updateMyCard, uploadAvatar } from '../../../services/cards';
-import { type CardField, type CardFieldErrors, type CardForm, fieldErrorsFrom, formFromCard, validateCardForm } from './cardForm';
+import {
+  type CardField,
+  type CardFieldErrors,
+  type CardForm,
+  fieldErrorsFrom,
+  formFromCard,
+  validateCardForm,
+} from './cardForm';
 import './index.scss';
 
 const BIO_LIMIT = 500;
@@ -48,8 +55,8 @@ export default function CardEditPage() {
 
   if (!card || !form) {
     return (
-      <View className='card-edit card-edit--center'>
-        <Text className='card-edit__hint'>正在加载名片…</Text>
+      <View className="card-edit card-edit--center">
+        <Text className="card-edit__hint">正在加载名片…</Text>
       </View>
     );
   }
@@ -62,7 +69,11 @@ export default function CardEditPage() {
   const chooseAvatar = async () => {
     let filePath: string;
     try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const chosen = await Taro.chooseImage({
+        count: 1,
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
       filePath = chosen.tempFilePaths[0];
     } catch {
       return; // The user closed the picker.
@@ -99,7 +110,10 @@ export default function CardEditPage() {
         setErrors(fieldErrorsFrom(error.body.fields));
         Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' });
       } else {
-        Taro.showToast({ title: error instanceof Error ? error.message : '保存失败，请稍后再试', icon: 'none' });
+        Taro.showToast({
+          title: error instanceof Error ? error.message : '保存失败，请稍后再试',
+          icon: 'none',
+        });
       }
     } finally {
       setSaving(false);
@@ -107,63 +121,63 @@ export default function CardEditPage() {
   };
 
   return (
-    <View className='card-edit'>
-      <View className='card-edit__avatar-row' onClick={uploading ? undefined : chooseAvatar}>
+    <View className="card-edit">
+      <View className="card-edit__avatar-row" onClick={uploading ? undefined : chooseAvatar}>
         {card.avatarUrl ? (
-          <Image className='card-edit__avatar' src={card.avatarUrl} mode='aspectFill' />
+          <Image className="card-edit__avatar" src={card.avatarUrl} mode="aspectFill" />
         ) : (
-          <View className='card-edit__avatar card-edit__avatar--empty'>
+          <View className="card-edit__avatar card-edit__avatar--empty">
             <Text>{(form.name || card.name).slice(0, 1)}</Text>
           </View>
         )}
-        <View className='card-edit__avatar-text'>
-          <Text className='card-edit__avatar-title'>{uploading ? '正在上传…' : '更换头像'}</Text>
-          <Text className='card-edit__hint'>支持 JPG、PNG、WebP，不超过 2 MB</Text>
+        <View className="card-edit__avatar-text">
+          <Text className="card-edit__avatar-title">{uploading ? '正在上传…' : '更换头像'}</Text>
+          <Text className="card-edit__hint">支持 JPG、PNG、WebP，不超过 2 MB</Text>
         </View>
       </View>
 
-      <View className='card-edit__section'>
+      <View className="card-edit__section">
         {CONTACT_FIELDS.map((spec) => (
           <FormField key={spec.field} label={spec.label} required={spec.required} error={errors[spec.field]}>
             <Input
-              className='card-edit__input'
+              className="card-edit__input"
               value={form[spec.field]}
               placeholder={spec.placeholder}
               onInput={(event) => update(spec.field, event.detail.value)}
             />
           </FormField>
         ))}
-        <FormField label='个人简介' error={errors.bio} counter={`${form.bio.length}/${BIO_LIMIT}`}>
+        <FormField label="个人简介" error={errors.bio} counter={`${form.bio.length}/${BIO_LIMIT}`}>
           <Textarea
-            className='card-edit__textarea'
+            className="card-edit__textarea"
             value={form.bio}
             maxlength={BIO_LIMIT}
-            placeholder='用一两句话介绍你能为客户做什么'
+            placeholder="用一两句话介绍你能为客户做什么"
             onInput={(event) => update('bio', event.detail.value)}
           />
         </FormField>
-        <FormField label='官网链接' error={errors.siteUrl}>
+        <FormField label="官网链接" error={errors.siteUrl}>
           <Input
-            className='card-edit__input'
+            className="card-edit__input"
             value={form.siteUrl}
-            placeholder='https://'
+            placeholder="https://"
             onInput={(event) => update('siteUrl', event.detail.value)}
           />
         </FormField>
       </View>
 
       {previewing && (
-        <View className='card-edit__preview'>
-          <Text className='card-edit__preview-title'>客户看到的名片</Text>
+        <View className="card-edit__preview">
+          <Text className="card-edit__preview-title">客户看到的名片</Text>
           <BusinessCard card={{ ...card, ...form }} preview />
         </View>
       )}
 
-      <View className='card-edit__bar'>
-        <Button className='card-edit__preview-toggle' onClick={() => setPreviewing(!previewing)}>
+      <View className="card-edit__bar">
+        <Button className="card-edit__preview-toggle" onClick={() => setPreviewing(!previewing)}>
           {previewing ? '收起预览' : '预览'}
         </Button>
-        <Button className='card-edit__save' loading={saving} onClick={save}>
+        <Button className="button-primary card-edit__save" loading={saving} onClick={save}>
           保存
         </Button>
       </View>

@@ -77,7 +77,8 @@ function ShareWorkbench() {
 
   const selectWebChannel = (channel: WebChannel) => {
     setWebChannel(channel);
-    if (card) shareFor(channel, card).catch(() => Taro.showToast({ title: '生成失败，请稍后再试', icon: 'none' }));
+    if (card)
+      shareFor(channel, card).catch(() => Taro.showToast({ title: '生成失败，请稍后再试', icon: 'none' }));
   };
 
   const makePoster = async () => {
@@ -114,38 +115,42 @@ function ShareWorkbench() {
 
   if (!card) {
     return (
-      <View className='card-share card-share--center'>
-        <Text className='card-share__hint'>正在准备分享…</Text>
+      <View className="card-share card-share--center">
+        <Text className="card-share__hint">正在准备分享…</Text>
       </View>
     );
   }
 
   const webShare = shares[webChannel];
   return (
-    <View className='card-share'>
+    <View className="card-share">
       {IN_WECHAT ? (
-        <View className='card-share__panel'>
-          <Button className='card-share__primary' openType='share'>
+        <View className="card-share__panel">
+          <Button className="button-primary card-share__button" openType="share">
             发送给朋友
           </Button>
-          <Button className='card-share__secondary' loading={busy} onClick={makePoster}>
+          <Button
+            className="card-share__button card-share__button--secondary"
+            loading={busy}
+            onClick={makePoster}
+          >
             生成海报
           </Button>
-          <Text className='card-share__hint'>分享到朋友圈：点右上角「···」，选择「分享到朋友圈」</Text>
+          <Text className="card-share__hint">分享到朋友圈：点右上角「···」，选择「分享到朋友圈」</Text>
           {posterPath && (
-            <View className='card-share__poster'>
-              <Image className='card-share__poster-image' src={posterPath} mode='widthFix' />
-              <Button className='card-share__primary' onClick={savePoster}>
+            <View className="card-share__poster">
+              <Image className="card-share__poster-image" src={posterPath} mode="widthFix" />
+              <Button className="button-primary card-share__button" onClick={savePoster}>
                 保存到相册
               </Button>
-              <Text className='card-share__hint'>保存后可发到朋友圈或打印，客户扫码即可查看你的名片</Text>
+              <Text className="card-share__hint">保存后可发到朋友圈或打印，客户扫码即可查看你的名片</Text>
             </View>
           )}
           <SharePosterCanvas />
         </View>
       ) : (
-        <View className='card-share__panel'>
-          <View className='card-share__tabs'>
+        <View className="card-share__panel">
+          <View className="card-share__tabs">
             {WEB_TABS.map((tab) => (
               <Text
                 key={tab.channel}
@@ -157,24 +162,24 @@ function ShareWorkbench() {
             ))}
           </View>
           {!webShare ? (
-            <Text className='card-share__hint'>正在生成…</Text>
+            <Text className="card-share__hint">正在生成…</Text>
           ) : webChannel === 'link' ? (
-            <View className='card-share__section'>
-              <Text className='card-share__label'>复制链接，粘贴到微信、短信或邮件里发给客户</Text>
+            <View className="card-share__section">
+              <Text className="card-share__label">复制链接，粘贴到微信、短信或邮件里发给客户</Text>
               <ShareLinkField url={webShare.url} />
             </View>
           ) : (
-            <View className='card-share__section card-share__section--qr'>
-              <Image className='card-share__qr' src={qrcodeUrl(webShare.code)} mode='aspectFit' />
-              <Text className='card-share__caption'>微信扫一扫，打开我的名片</Text>
-              <Text className='card-share__hint'>可截图发送，或让客户直接扫描屏幕</Text>
+            <View className="card-share__section card-share__section--qr">
+              <Image className="card-share__qr" src={qrcodeUrl(webShare.code)} mode="aspectFit" />
+              <Text className="card-share__caption">微信扫一扫，打开我的名片</Text>
+              <Text className="card-share__hint">可截图发送，或让客户直接扫描屏幕</Text>
             </View>
           )}
         </View>
       )}
 
-      <View className='card-share__preview'>
-        <Text className='card-share__preview-title'>客户打开后看到的名片</Text>
+      <View className="card-share__preview">
+        <Text className="card-share__preview-title">客户打开后看到的名片</Text>
         <BusinessCard card={card} preview />
       </View>
     </View>

@@ -6,7 +6,10 @@ import { buildVCard } from '../../../utils/vcard';
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** Does what a prospect asked for on the card, the WeChat way or the browser way. */
-export async function performCardAction(action: Exclude<BusinessCardAction, 'forward'>, card: CardDto): Promise<void> {
+export async function performCardAction(
+  action: Exclude<BusinessCardAction, 'forward'>,
+  card: CardDto,
+): Promise<void> {
   switch (action) {
     case 'call':
       await Taro.makePhoneCall({ phoneNumber: card.phone });

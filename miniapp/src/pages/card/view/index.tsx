@@ -38,8 +38,11 @@ export default function CardViewPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const card = loaded?.card;
   const target = useMemo(
-    () => (card ? { targetType: 'card' as const, targetId: card.id, shareCode: loaded?.share?.code } : null),
-    [card?.id, loaded?.share?.code],
+    () =>
+      loaded
+        ? { targetType: 'card' as const, targetId: loaded.card.id, shareCode: loaded.share?.code }
+        : null,
+    [loaded],
   );
   const { visit, reportClick } = useVisit(target);
 
@@ -49,7 +52,9 @@ export default function CardViewPage() {
         setLoaded(response);
         Taro.setNavigationBarTitle({ title: `${response.card.name}的名片` });
       })
-      .catch((error: unknown) => setFailure(error instanceof ApiError ? error.message : '名片加载失败，请稍后再试'));
+      .catch((error: unknown) =>
+        setFailure(error instanceof ApiError ? error.message : '名片加载失败，请稍后再试'),
+      );
   }, [source]);
 
   /** A forward is a child share of the one this visitor arrived by, so the chain leads back to the employee. */
@@ -74,7 +79,10 @@ export default function CardViewPage() {
       ...(child ? { promise: child.then((share) => ({ title, path: `/${share.path}` })) } : {}),
     };
   });
-  useShareTimeline(() => ({ title: card ? `${card.name}的名片` : '名片', query: `sc=${loaded?.share?.code ?? ''}` }));
+  useShareTimeline(() => ({
+    title: card ? `${card.name}的名片` : '名片',
+    query: `sc=${loaded?.share?.code ?? ''}`,
+  }));
 
   const onAction = async (action: BusinessCardAction) => {
     if (!card) return;
@@ -90,23 +98,23 @@ export default function CardViewPage() {
 
   if (failure) {
     return (
-      <View className='page card-view card-view--message'>
-        <Text className='card-view__message-title'>{failure}</Text>
-        <Text className='card-view__message-hint'>请联系分享给你的人重新发送</Text>
+      <View className="page card-view card-view--message">
+        <Text className="card-view__message-title">{failure}</Text>
+        <Text className="card-view__message-hint">请联系分享给你的人重新发送</Text>
       </View>
     );
   }
   if (!card) {
     return (
-      <View className='page card-view card-view--message'>
-        <Text className='card-view__message-hint'>名片加载中…</Text>
+      <View className="page card-view card-view--message">
+        <Text className="card-view__message-hint">名片加载中…</Text>
       </View>
     );
   }
   return (
-    <View className='page card-view'>
+    <View className="page card-view">
       <BusinessCard card={card} onAction={onAction} forwardAsShareButton={isWeapp} />
-      <Text className='card-view__footer'>{card.organizationName} · 智能名片</Text>
+      <Text className="card-view__footer">{card.organizationName} · 智能名片</Text>
     </View>
   );
 }

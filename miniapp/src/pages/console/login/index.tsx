@@ -45,53 +45,53 @@ export default function ConsoleLoginPage() {
   };
 
   return (
-    <View className='page console-login'>
-      <View className='console-login__brand'>
-        <Text className='console-login__logo'>名</Text>
-        <Text className='console-login__product'>智能名片 · 管理后台</Text>
-        <Text className='console-login__tagline'>全员营销，每一次分享都有回响</Text>
+    <View className="page console-login">
+      <View className="console-login__brand">
+        <Text className="console-login__logo">名</Text>
+        <Text className="console-login__product">智能名片 · 管理后台</Text>
+        <Text className="console-login__tagline">全员营销，每一次分享都有回响</Text>
       </View>
 
-      <View className='console-login__panel'>
-        <Text className='console-login__label'>账号</Text>
+      <View className="console-login__panel">
+        <Text className="console-login__label">账号</Text>
         <Input
-          className='console-login__input'
-          type='text'
-          placeholder='请输入邮箱账号'
+          className="console-login__input"
+          type="text"
+          placeholder="请输入邮箱账号"
           value={account}
           onInput={(event) => setAccount(event.detail.value)}
         />
-        <Text className='console-login__label'>密码</Text>
+        <Text className="console-login__label">密码</Text>
         <Input
-          className='console-login__input'
+          className="console-login__input"
           password
-          placeholder='请输入密码'
+          placeholder="请输入密码"
           value={password}
           onInput={(event) => setPassword(event.detail.value)}
           onConfirm={submit}
         />
-        {error ? <Text className='console-login__error'>{error}</Text> : null}
-        <Button className='console-login__submit' loading={busy} disabled={busy} onClick={submit}>
+        {error ? <Text className="console-login__error">{error}</Text> : null}
+        <Button className="console-login__submit" loading={busy} disabled={busy} onClick={submit}>
           登录
         </Button>
       </View>
 
       {demoAccounts && demoAccounts.length > 0 ? (
-        <View className='console-login__panel'>
-          <Text className='console-login__demo-title'>演示账号 · 一键登录</Text>
-          <Text className='console-login__demo-hint'>演示模式下可直接以任意角色体验</Text>
+        <View className="console-login__panel">
+          <Text className="console-login__demo-title">演示账号 · 一键登录</Text>
+          <Text className="console-login__demo-hint">演示模式下可直接以任意角色体验</Text>
           {demoAccounts.map((demo) => (
             <View
               key={demo.employeeId}
-              className='console-login__demo'
+              className="console-login__demo"
               onClick={() => void signIn(() => demoLogin(demo.employeeId))}
             >
-              <View className='console-login__demo-avatar'>
+              <View className="console-login__demo-avatar">
                 <Text>{demo.name.slice(0, 1)}</Text>
               </View>
-              <View className='console-login__demo-who'>
-                <Text className='console-login__demo-name'>{demo.name}</Text>
-                <Text className='console-login__demo-title-line'>
+              <View className="console-login__demo-who">
+                <Text className="console-login__demo-name">{demo.name}</Text>
+                <Text className="console-login__demo-title-line">
                   {[demo.title, demo.departmentName].filter(Boolean).join(' · ')}
                 </Text>
               </View>

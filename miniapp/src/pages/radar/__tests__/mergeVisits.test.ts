@@ -28,6 +28,8 @@ describe('mergeVisits', () => {
 
   it('keeps older pages that a poll of the newest page does not return', () => {
     const onScreen = [visit('old', '2026-11-01T08:00:00.000Z')];
-    expect(mergeVisits(onScreen, [visit('new', '2026-11-23T08:00:00+08:00')]).map((item) => item.visitId)).toEqual(['new', 'old']);
+    expect(
+      mergeVisits(onScreen, [visit('new', '2026-11-23T08:00:00+08:00')]).map((item) => item.visitId),
+    ).toEqual(['new', 'old']);
   });
 });

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { CardDto } from '@cardhub/shared';
 import CardEditPage from '..';
 import { getMyCard, updateMyCard } from '../../../../services/cards';
+import { ApiError } from '../../../../services/request';
 
 jest.mock('../../../../services/cards');
 
@@ -36,6 +37,7 @@ Object.assign(Taro, { showToast });
 
 describe('CardEditPage', () => {
   beforeEach(() => {
+    jest.clearAllMocks();
     jest.mocked(getMyCard).mockResolvedValue(card);
   });
 
@@ -45,7 +47,9 @@ describe('CardEditPage', () => {
 
     const fields = [...container.querySelectorAll('.form-field')];
     const control = (label: string) => {
-      const field = fields.find((element) => element.querySelector('.form-field__label')?.textContent?.startsWith(label));
+      const field = fields.find((element) =>
+        element.querySelector('.form-field__label')?.textContent?.startsWith(label),
+      );
       if (!field) throw new Error(`no field ${label}`);
       return field.querySelector('.card-edit__input') as Element;
     };
@@ -58,5 +62,24 @@ describe('CardEditPage', () => {
     expect(container.querySelectorAll('.form-field--invalid')).toHaveLength(2);
     expect(updateMyCard).not.toHaveBeenCalled();
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请按提示修改后再保存' }));
+  });
+
+  it('shows the server’s 400 field errors under the same fields', async () => {
+    jest.mocked(updateMyCard).mockRejectedValue(
+      new ApiError(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid request body',
+        fields: [{ path: 'email', message: 'must be an email address' }],
+      }),
+    );
+    const { container } = render(<CardEditPage />);
+    fireEvent.click(await screen.findByText('保存'));
+
+    expect(await screen.findByText('请填写正确的邮箱地址，如 name@example.com')).toBeTruthy();
+    expect(container.querySelectorAll('.form-field--invalid')).toHaveLength(1);
+    expect(updateMyCard).toHaveBeenCalledWith(
+      expect.objectContaining({ name: '李雷', email: 'lilei@example.com' }),
+    );
   });
 });

@@ -30,7 +30,10 @@ describe('card form validation (the shared zod schema, Chinese messages)', () =>
     ['phone', 'call me', '请填写正确的手机号：数字、空格或“-”，5–20 位'],
     ['siteUrl', 'ftp://example.com', '请填写以 http:// 或 https:// 开头的网址'],
   ] as const)('rejects a bad %s with its rule', (field, value, message) => {
-    expect(validateCardForm({ ...formFromCard(card), [field]: value })).toEqual({ ok: false, errors: { [field]: message } });
+    expect(validateCardForm({ ...formFromCard(card), [field]: value })).toEqual({
+      ok: false,
+      errors: { [field]: message },
+    });
   });
 
   it('maps server field errors the same way and ignores unknown paths', () => {
