@@ -8,6 +8,10 @@ const platform = process.env.TARO_ENV ?? 'h5';
  */
 const apiBaseUrl = platform === 'weapp' ? (process.env.CARDHUB_API_BASE_URL ?? 'http://localhost:3000') : '';
 
+// Taro writes TARO_APP_ID into dist/weapp/project.config.json; default it to the appid the server is given.
+if (!process.env.TARO_APP_ID && process.env.WECHAT_APP_ID)
+  process.env.TARO_APP_ID = process.env.WECHAT_APP_ID;
+
 export default defineConfig({
   projectName: 'cardhub',
   date: '2026-11-23',

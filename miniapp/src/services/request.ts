@@ -27,7 +27,7 @@ export function authHeader(): Record<string, string> {
 
 /** The one way pages reach the server: adds the session, parses JSON, turns failures into ApiError. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  let response: Taro.request.SuccessCallbackResult<unknown>;
+  let response: { statusCode: number; data: unknown };
   try {
     response = await Taro.request({
       url: apiUrl(path),

@@ -60,6 +60,9 @@ installMiniProgramHost({
   makePhoneCall: wxAsync((options) => void dialled.push(String(options.phoneNumber))),
 });
 
+/** The text a rendered piece of the page shows (j-component types `dom` as optional). */
+const textOf = (component: { dom?: Node } | undefined) => component?.dom?.textContent ?? '';
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 async function waitFor(check: () => boolean, what: string) {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -79,12 +82,13 @@ describe('the WeChat build of the card page', () => {
       rootPath: WEAPP_DIST,
     });
     const page = simulate.render(id);
-    page.instance.__query = { sc: 'Ab3dEf7hJk' };
+    // The shim passes `__query` to onLoad, as WeChat passes the opened path's query.
+    (page.instance as unknown as { __query: Record<string, string> }).__query = { sc: 'Ab3dEf7hJk' };
     page.attach(document.createElement('parent-wrapper'));
 
-    await waitFor(() => page.dom.textContent.includes('陈静'), 'the card to render');
-    expect(page.dom.textContent).toContain('大客户经理');
-    expect(page.dom.textContent).toContain('13800138003');
+    await waitFor(() => textOf(page).includes('陈静'), 'the card to render');
+    expect(textOf(page)).toContain('大客户经理');
+    expect(textOf(page)).toContain('13800138003');
 
     await waitFor(
       () => requests.some((request) => request.url.endsWith('/api/track/view')),
@@ -92,8 +96,8 @@ describe('the WeChat build of the card page', () => {
     );
     // Taro binds taps on each action's view; the first action of a card with a phone number is 拨打电话.
     const firstAction = page.querySelector('.business-card__action');
-    expect(firstAction.dom.textContent).toContain('拨打电话');
-    firstAction.dispatchEvent('tap');
+    expect(textOf(firstAction)).toContain('拨打电话');
+    firstAction?.dispatchEvent('tap');
     await waitFor(() => dialled.length > 0, 'the phone call');
     expect(dialled).toEqual(['13800138003']);
     await waitFor(

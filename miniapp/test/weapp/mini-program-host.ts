@@ -12,7 +12,7 @@ type WxCallback = {
   fail?: (error: unknown) => void;
   complete?: () => void;
 };
-type WxApi = Record<string, (options?: unknown) => unknown>;
+type WxApi = Record<string, (...args: never[]) => unknown>;
 
 /** Wraps a handler into WeChat's callback style (success/fail/complete). */
 export function wxAsync(handler: (options: Record<string, unknown>) => unknown) {

@@ -1,9 +1,10 @@
-/** A cached access token, shared by every caller of one process (a Redis store can share it across processes). */
+/** An access token and when WeChat says it expires (epoch milliseconds). */
 export interface CachedAccessToken {
   token: string;
   expiresAt: number;
 }
 
+/** Where the access token is kept: in this process for now; a Redis store would share it across processes. */
 export interface AccessTokenStore {
   get(): Promise<CachedAccessToken | null>;
   set(token: CachedAccessToken): Promise<void>;

@@ -1,127 +1,215 @@
-import { type FakeWechat, startFakeWechat } from '@cardhub/tests/fake-wechat';
-import { inflateSync } from 'node:zlib';
-import type { AppConfig } from '../common/config';
+import { type FakeWechat, type FakeWechatOptions, startFakeWechat } from '@cardhub/tests/fake-wechat';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WechatApiError, WechatClient } from './wechat.client';
 
 const APP = { appId: 'wxclienttest0001', appSecret: 'client-test-secret' };
+const CARD_PAGE = 'pages/card/view/index';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** The real client against the fake WeChat server over HTTP: nothing in the client is mocked. */
+function failureOf(promise: Promise<unknown>): Promise<WechatApiError> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(WechatApiError);
+      return error as WechatApiError;
+    },
+  );
+}
+
+/** The real client against the fake WeChat server over HTTP: neither the client nor fetch is mocked. */
 describe('WechatClient', () => {
   let fake: FakeWechat;
   let client: WechatClient;
 
-  beforeEach(async () => {
-    fake = await startFakeWechat({ port: 0, ...APP });
-    client = new WechatClient({ wechat: { ...APP, apiBaseUrl: fake.url } } as AppConfig);
-  });
+  async function startWith(options: Partial<FakeWechatOptions> = {}) {
+    fake = await startFakeWechat({ ...APP, ...options });
+    client = new WechatClient({ ...APP, apiBaseUrl: fake.url });
+  }
+
   afterEach(() => fake.close());
 
-  it('redeems a login code once, for the same openid every time', async () => {
-    const first = await client.code2Session(fake.issueLoginCode('zhang'));
-    const again = await client.code2Session(fake.issueLoginCode('zhang'));
-    expect(first.openid).toBe(fake.openidOf('zhang'));
-    expect(again.openid).toBe(first.openid);
-    expect(first.sessionKey).toMatch(/\S{16,}/);
-    expect(first.unionid).toBeUndefined();
-    expect((await client.code2Session(fake.issueLoginCode('u_li'))).unionid).toMatch(/^u/);
-  });
+  describe('code2Session', () => {
+    beforeEach(() => startWith());
 
-  it('reports a used or invalid code as an invalid code, without leaking the secret', async () => {
-    const code = fake.issueLoginCode('zhang');
-    await client.code2Session(code);
-    const used = await client.code2Session(code).catch((error: unknown) => error);
-    expect(used).toBeInstanceOf(WechatApiError);
-    expect((used as WechatApiError).isInvalidCode).toBe(true);
-    expect((used as WechatApiError).message).not.toContain(APP.appSecret);
-    const invalid = await client.code2Session('never-issued-code').catch((error: unknown) => error);
-    expect((invalid as WechatApiError).errcode).toBe(40029);
-  });
-
-  it('fails loudly with wrong credentials', async () => {
-    const wrong = new WechatClient({
-      wechat: { ...APP, appSecret: 'nope', apiBaseUrl: fake.url },
-    } as AppConfig);
-    await expect(wrong.getAccessToken()).rejects.toMatchObject({ errcode: 40125, isInvalidCode: false });
-  });
-
-  it('shares one token refresh among concurrent callers and caches it', async () => {
-    const tokens = await Promise.all(Array.from({ length: 10 }, () => client.getAccessToken()));
-    expect(new Set(tokens).size).toBe(1);
-    await client.getAccessToken();
-    expect(fake.tokenRequests).toBe(1);
-  });
-
-  it('refreshes a token WeChat no longer accepts and retries the call once', async () => {
-    await client.getUnlimitedMiniProgramCode({ scene: 'sc=Ab3dEf7hJk', page: 'pages/card/view/index' });
-    fake.expireTokens();
-    const png = await client.getUnlimitedMiniProgramCode({
-      scene: 'sc=Zz9dEf7hJk',
-      page: 'pages/card/view/index',
+    it('redeems login codes for the same openid every time', async () => {
+      const first = await client.code2Session(fake.issueLoginCode('zhang'));
+      const again = await client.code2Session(fake.issueLoginCode('zhang'));
+      const other = await client.code2Session(fake.issueLoginCode('wang'));
+      expect(first.openid).toBe(fake.openidOf('zhang'));
+      expect(again.openid).toBe(first.openid);
+      expect(other.openid).not.toBe(first.openid);
+      expect(first.sessionKey).toMatch(/^\S{16,}$/);
+      expect(first.unionid).toBeUndefined();
+      expect((await client.code2Session(fake.issueLoginCode('u_li'))).unionid).toMatch(/^u\S{27}$/);
     });
-    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
-    expect(fake.tokenRequests).toBe(2);
-  });
 
-  it('returns the unlimited mini-program code as a PNG for the scene', async () => {
-    const png = await client.getUnlimitedMiniProgramCode({
-      scene: 'sc=Ab3dEf7hJk',
-      page: 'pages/card/view/index',
+    it('reports a used or unknown code as an invalid code, without the secret in the message', async () => {
+      const code = fake.issueLoginCode('zhang');
+      await client.code2Session(code);
+      const used = await failureOf(client.code2Session(code));
+      expect(used).toMatchObject({ api: 'code2Session', errcode: 40163, isInvalidCode: true });
+      expect(used.message).not.toContain(APP.appSecret);
+      const unknown = await failureOf(client.code2Session('not-a-code-wechat-issued'));
+      expect(unknown).toMatchObject({ errcode: 40029, isInvalidCode: true });
     });
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.readUInt32BE(16)).toBe(280);
-    expect(fake.codeRequests).toEqual([
-      { scene: 'sc=Ab3dEf7hJk', page: 'pages/card/view/index', width: 430 },
-    ]);
-  });
 
-  it('refuses a scene over 32 characters before calling WeChat', async () => {
-    await expect(
-      client.getUnlimitedMiniProgramCode({ scene: 'x'.repeat(33), page: 'pages/card/view/index' }),
-    ).rejects.toThrow(RangeError);
-    expect(fake.codeRequests).toHaveLength(0);
-  });
-
-  it('redeems a phone-number code', async () => {
-    await expect(client.getPhoneNumber('phone:13800138000')).resolves.toEqual({
-      phoneNumber: '13800138000',
-      purePhoneNumber: '13800138000',
-      countryCode: '86',
-    });
-    await expect(client.getPhoneNumber('bogus')).rejects.toMatchObject({
-      errcode: 40029,
-      isInvalidCode: true,
+    it('tells wrong credentials apart from a bad code', async () => {
+      const misconfigured = new WechatClient({ ...APP, appSecret: 'wrong-secret', apiBaseUrl: fake.url });
+      const error = await failureOf(misconfigured.code2Session(fake.issueLoginCode('zhang')));
+      expect(error).toMatchObject({ errcode: 40125, isInvalidCode: false });
+      expect(error.message).not.toContain('wrong-secret');
     });
   });
 
-  it('sends a subscribe message', async () => {
-    await client.sendSubscribeMessage({
-      toOpenId: fake.openidOf('zhang'),
-      templateId: 'tmpl-lead',
-      page: 'pages/radar/index',
-      data: { thing1: { value: '访客 #3f2a 查看了你的名片' } },
+  describe('access token', () => {
+    it('is fetched once for concurrent callers, then served from the cache', async () => {
+      await startWith();
+      const tokens = await Promise.all(Array.from({ length: 10 }, () => client.getAccessToken()));
+      expect(new Set(tokens).size).toBe(1);
+      expect(await client.getAccessToken()).toBe(tokens[0]);
+      expect(fake.tokenRequests).toBe(1);
     });
-    expect(fake.subscribeMessages).toEqual([
-      expect.objectContaining({
-        touser: fake.openidOf('zhang'),
-        template_id: 'tmpl-lead',
+
+    it('is refreshed when it enters its last 5 minutes, when WeChat hands out the next one', async () => {
+      // A 301 s token is due for refresh after 1 s.
+      await startWith({ tokenLifetimeSeconds: 301 });
+      const first = await client.getAccessToken();
+      expect(await client.getAccessToken()).toBe(first);
+      await sleep(1100);
+      const second = await client.getAccessToken();
+      expect(second).not.toBe(first);
+      expect(fake.tokenRequests).toBe(2);
+      await client.getPhoneNumber('phone:13800138000');
+      expect(fake.tokenRequests).toBe(2);
+    });
+
+    it.each([
+      ['expired (42001)', (wechat: FakeWechat) => wechat.expireTokens()],
+      ['revoked by a forced refresh elsewhere (40001)', (wechat: FakeWechat) => wechat.revokeTokens()],
+    ])('is replaced when WeChat calls it %s, and the call retried once', async (_case, makeStale) => {
+      await startWith();
+      const first = await client.getAccessToken();
+      makeStale(fake);
+      await expect(client.getPhoneNumber('phone:13800138000')).resolves.toMatchObject({
+        purePhoneNumber: '13800138000',
+      });
+      expect(await client.getAccessToken()).not.toBe(first);
+      expect(fake.tokenRequests).toBe(2);
+    });
+
+    it('is refreshed once when many calls are refused at the same time', async () => {
+      await startWith();
+      await client.getAccessToken();
+      fake.revokeTokens();
+      const phones = await Promise.all(
+        Array.from({ length: 5 }, (_, index) => client.getPhoneNumber(`phone:1380013800${index}`)),
+      );
+      expect(phones.map((phone) => phone.purePhoneNumber)).toHaveLength(5);
+      expect(fake.tokenRequests).toBe(2);
+    });
+
+    it('fails with the errcode when the credentials are wrong', async () => {
+      await startWith();
+      const misconfigured = new WechatClient({ ...APP, appSecret: 'wrong-secret', apiBaseUrl: fake.url });
+      await expect(failureOf(misconfigured.getAccessToken())).resolves.toMatchObject({
+        api: 'getStableAccessToken',
+        errcode: 40125,
+      });
+    });
+  });
+
+  describe('getUnlimitedMiniProgramCode', () => {
+    beforeEach(() => startWith());
+
+    it('returns the PNG WeChat drew for the scene and page', async () => {
+      const png = await client.getUnlimitedMiniProgramCode({ scene: 'sc=Ab3dEf7hJk', page: CARD_PAGE });
+      expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(png.readUInt32BE(16)).toBe(430); // IHDR width: WeChat's default
+      expect(fake.codeRequests).toEqual([{ scene: 'sc=Ab3dEf7hJk', page: CARD_PAGE, width: 430 }]);
+    });
+
+    it.each([
+      ['longer than 32 characters', 'x'.repeat(33)],
+      ['empty', ''],
+      ['with characters WeChat refuses', 'sc=名片'],
+    ])('refuses a scene %s before calling WeChat', async (_case, scene) => {
+      await expect(client.getUnlimitedMiniProgramCode({ scene, page: CARD_PAGE })).rejects.toThrow(
+        RangeError,
+      );
+      expect(fake.codeRequests).toHaveLength(0);
+    });
+
+    it("turns WeChat's JSON error instead of an image into a WechatApiError", async () => {
+      const error = await failureOf(
+        client.getUnlimitedMiniProgramCode({ scene: 'sc=Ab3dEf7hJk', page: `${CARD_PAGE}?x=1` }),
+      );
+      expect(error).toMatchObject({ api: 'getUnlimitedQRCode', errcode: 41030 });
+    });
+  });
+
+  describe('getPhoneNumber', () => {
+    beforeEach(() => startWith());
+
+    it('redeems a phone-number code once', async () => {
+      await expect(client.getPhoneNumber('phone:13800138000')).resolves.toEqual({
+        phoneNumber: '13800138000',
+        purePhoneNumber: '13800138000',
+        countryCode: '86',
+      });
+      expect(fake.phoneRequests).toEqual(['phone:13800138000']);
+      await expect(failureOf(client.getPhoneNumber('phone:13800138000'))).resolves.toMatchObject({
+        errcode: 40163,
+        isInvalidCode: true,
+      });
+      await expect(failureOf(client.getPhoneNumber('bogus'))).resolves.toMatchObject({
+        errcode: 40029,
+        isInvalidCode: true,
+      });
+    });
+  });
+
+  describe('sendSubscribeMessage', () => {
+    beforeEach(() => startWith());
+
+    it('sends the message WeChat expects', async () => {
+      await client.sendSubscribeMessage({
+        toOpenId: fake.openidOf('zhang'),
+        templateId: 'tmpl-lead',
         page: 'pages/radar/index',
-      }),
-    ]);
-  });
-});
+        data: { thing1: { value: '访客 #3f2a 查看了你的名片' } },
+      });
+      expect(fake.subscribeMessages).toEqual([
+        {
+          touser: fake.openidOf('zhang'),
+          template_id: 'tmpl-lead',
+          page: 'pages/radar/index',
+          data: { thing1: { value: '访客 #3f2a 查看了你的名片' } },
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        },
+      ]);
+    });
 
-describe('the fake WeChat PNG', () => {
-  it('is a decodable image that differs by scene', async () => {
-    const fake = await startFakeWechat({ port: 0, ...APP });
-    try {
-      const client = new WechatClient({ wechat: { ...APP, apiBaseUrl: fake.url } } as AppConfig);
-      const a = await client.getUnlimitedMiniProgramCode({ scene: 'sc=AAAAAAAAAA', page: 'p' });
-      const b = await client.getUnlimitedMiniProgramCode({ scene: 'sc=BBBBBBBBBB', page: 'p' });
-      const pixels = (png: Buffer) => inflateSync(png.subarray(41, png.length - 12 - 4));
-      expect(pixels(a)).toHaveLength(280 * 281);
-      expect(pixels(a).equals(pixels(b))).toBe(false);
-    } finally {
-      await fake.close();
-    }
+    it("reports WeChat's refusal", async () => {
+      const error = await failureOf(
+        client.sendSubscribeMessage({ toOpenId: 'not-an-openid', templateId: 'tmpl-lead', data: {} }),
+      );
+      expect(error).toMatchObject({ api: 'subscribeMessage.send', errcode: 40003 });
+      expect(fake.subscribeMessages).toHaveLength(0);
+    });
+  });
+
+  it('reports an unreachable WeChat as a WechatApiError naming the API, not the URL with the secret', async () => {
+    await startWith();
+    const gone = await startFakeWechat(APP);
+    await gone.close();
+    const error = await failureOf(
+      new WechatClient({ ...APP, apiBaseUrl: gone.url }).code2Session('test:zhang'),
+    );
+    expect(error).toMatchObject({ api: 'code2Session', errcode: -1 });
+    expect(error.message).toMatch(/unreachable/);
+    expect(error.message).not.toContain(APP.appSecret);
   });
 });

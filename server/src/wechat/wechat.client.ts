@@ -1,9 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../common/config';
+import { MAX_SCENE_LENGTH } from '@cardhub/shared';
+import type { AppConfig } from '../common/config';
 import { type AccessTokenStore, InProcessAccessTokenStore } from './access-token-store';
 import { WechatApiError } from './wechat-api-error';
 
 export { WechatApiError } from './wechat-api-error';
+export {
+  type AccessTokenStore,
+  type CachedAccessToken,
+  InProcessAccessTokenStore,
+} from './access-token-store';
+
+/** The mini-program's credentials and where WeChat's API is (the fake one in tests and demo mode). */
+export type WechatConfig = AppConfig['wechat'];
 
 export interface WechatSession {
   openid: string;
@@ -13,18 +21,20 @@ export interface WechatSession {
 }
 
 export interface PhoneNumber {
+  /** With the country code for numbers outside mainland China. */
   phoneNumber: string;
   purePhoneNumber: string;
   countryCode: string;
 }
 
 export interface MiniProgramCodeRequest {
-  /** At most 32 visible characters; carries the share code. */
+  /** At most 32 characters of `0-9A-Za-z!#$&'()*+,/:;=?@-._~`; carries the share code. */
   scene: string;
-  /** A published page, without a query (`pages/card/view/index`). */
+  /** A page without a leading slash or a query (`pages/card/view/index`). */
   page: string;
+  /** 280–1280 px; WeChat's default is 430. */
   width?: number;
-  /** Off by default so codes can be made for pages not yet released. */
+  /** Off by default so codes can be drawn for pages not yet released. */
   checkPath?: boolean;
   envVersion?: 'release' | 'trial' | 'develop';
 }
@@ -32,48 +42,48 @@ export interface MiniProgramCodeRequest {
 export interface SubscribeMessage {
   toOpenId: string;
   templateId: string;
+  /** The page the notification opens, query allowed. */
   page?: string;
   data: Record<string, { value: string }>;
   miniprogramState?: 'developer' | 'trial' | 'formal';
 }
 
 const REQUEST_TIMEOUT_MS = 5000;
-/** Refresh a little before WeChat's expiry so no request goes out with a token that dies in flight. */
+/**
+ * WeChat hands out a new stable token in the old one's last 5 minutes (both stay valid meanwhile), so asking
+ * then gets the new token before the old one dies.
+ */
 const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const SCENE_PATTERN = new RegExp(`^[0-9A-Za-z!#$&'()*+,/:;=?@\\-._~]{1,${MAX_SCENE_LENGTH}}$`);
 
-interface WechatErrorBody {
-  errcode?: number;
-  errmsg?: string;
+interface WechatReply {
+  status: number;
+  contentType: string;
+  body: Buffer;
 }
 
-/** The one way the server talks to WeChat's HTTP API. Its base URL is configurable so tests use a fake. */
-@Injectable()
+/** The one way the server talks to WeChat's HTTP API (api.weixin.qq.com). */
 export class WechatClient {
-  private readonly appId: string;
-  private readonly appSecret: string;
   private readonly baseUrl: string;
   private refreshing: Promise<string> | null = null;
 
   constructor(
-    config: AppConfig,
+    private readonly config: WechatConfig,
     private readonly tokens: AccessTokenStore = new InProcessAccessTokenStore(),
   ) {
-    this.appId = config.wechat.appId;
-    this.appSecret = config.wechat.appSecret;
-    this.baseUrl = config.wechat.apiBaseUrl.replace(/\/+$/, '');
+    this.baseUrl = config.apiBaseUrl.replace(/\/+$/, '');
   }
 
-  /** Redeems a one-time `wx.login` code. */
+  /** Redeems a one-time `wx.login` code; a wrong or used code fails with `isInvalidCode`. */
   async code2Session(jsCode: string): Promise<WechatSession> {
     const query = new URLSearchParams({
-      appid: this.appId,
-      secret: this.appSecret,
+      appid: this.config.appId,
+      secret: this.config.appSecret,
       js_code: jsCode,
       grant_type: 'authorization_code',
     });
-    const body = await this.json<{ openid: string; unionid?: string; session_key: string }>(
-      'jscode2session',
+    const body = await this.callJson<{ openid: string; unionid?: string; session_key: string }>(
+      'code2Session',
       `/sns/jscode2session?${query}`,
       { method: 'GET' },
     );
@@ -81,8 +91,8 @@ export class WechatClient {
   }
 
   /**
-   * The stable access token, cached until shortly before it expires. Concurrent callers share one refresh:
-   * two refreshes would each be valid, but a forced one invalidates the other.
+   * The stable access token, cached until shortly before it expires. Concurrent callers share one refresh,
+   * so a burst of requests after expiry costs one call to WeChat.
    */
   async getAccessToken(): Promise<string> {
     const cached = await this.tokens.get();
@@ -93,45 +103,59 @@ export class WechatClient {
     return this.refreshing;
   }
 
-  async invalidateAccessToken(): Promise<void> {
+  /**
+   * Drops the cached token. Given the token WeChat refused, drops it only if it is still the cached one:
+   * another caller may already have replaced it.
+   */
+  async invalidateAccessToken(refusedToken?: string): Promise<void> {
+    if (refusedToken !== undefined && (await this.tokens.get())?.token !== refusedToken) return;
     await this.tokens.clear();
   }
 
+  /** WeChat's unlimited mini-program code for `scene` on `page`: the image's bytes. */
   async getUnlimitedMiniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer> {
-    if (request.scene.length === 0 || request.scene.length > 32) {
-      throw new RangeError(`scene must be 1–32 characters, got ${request.scene.length}`);
+    if (!SCENE_PATTERN.test(request.scene)) {
+      throw new RangeError(
+        `scene must be 1–${MAX_SCENE_LENGTH} characters of 0-9A-Za-z!#$&'()*+,/:;=?@-._~, got "${request.scene}"`,
+      );
     }
-    return this.withAccessToken(async (token) => {
-      const response = await this.post(`/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
-        scene: request.scene,
-        page: request.page,
-        width: request.width ?? 430,
-        check_path: request.checkPath ?? false,
-        env_version: request.envVersion ?? 'release',
-      });
-      const bytes = Buffer.from(await response.arrayBuffer());
-      if (bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes[0] === 0xff) return bytes;
-      throw this.errorFrom('getwxacodeunlimit', parseJson(bytes.toString('utf8')));
-    });
-  }
-
-  async getPhoneNumber(code: string): Promise<PhoneNumber> {
-    const body = await this.withAccessToken((token) =>
-      this.json<{ phone_info: PhoneNumber }>(
-        'getuserphonenumber',
-        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
-        jsonRequest({ code }),
+    return this.withAccessToken((token) =>
+      this.callImage(
+        'getUnlimitedQRCode',
+        `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`,
+        jsonPost({
+          scene: request.scene,
+          page: request.page,
+          width: request.width ?? 430,
+          check_path: request.checkPath ?? false,
+          env_version: request.envVersion ?? 'release',
+        }),
       ),
     );
-    return body.phone_info;
   }
 
+  /** Redeems the one-time code of a `getPhoneNumber` button. */
+  async getPhoneNumber(code: string): Promise<PhoneNumber> {
+    const body = await this.withAccessToken((token) =>
+      this.callJson<{
+        phone_info: { phoneNumber: string; purePhoneNumber: string; countryCode: string | number };
+      }>(
+        'getPhoneNumber',
+        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
+        jsonPost({ code }),
+      ),
+    );
+    const { phoneNumber, purePhoneNumber, countryCode } = body.phone_info;
+    return { phoneNumber, purePhoneNumber, countryCode: String(countryCode) };
+  }
+
+  /** Sends a subscribe message the user agreed to receive (`wx.requestSubscribeMessage`). */
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
     await this.withAccessToken((token) =>
-      this.json(
-        'subscribe_send',
+      this.callJson(
+        'subscribeMessage.send',
         `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
-        jsonRequest({
+        jsonPost({
           touser: message.toOpenId,
           template_id: message.templateId,
           page: message.page,
@@ -144,13 +168,14 @@ export class WechatClient {
   }
 
   private async refreshAccessToken(): Promise<string> {
-    const body = await this.json<{ access_token: string; expires_in: number }>(
-      'stable_token',
+    // Never force_refresh: that would void the token every other server holds.
+    const body = await this.callJson<{ access_token: string; expires_in: number }>(
+      'getStableAccessToken',
       '/cgi-bin/stable_token',
-      jsonRequest({
+      jsonPost({
         grant_type: 'client_credential',
-        appid: this.appId,
-        secret: this.appSecret,
+        appid: this.config.appId,
+        secret: this.config.appSecret,
         force_refresh: false,
       }),
     );
@@ -158,48 +183,76 @@ export class WechatClient {
     return body.access_token;
   }
 
-  /** Runs a call with the current token; a token WeChat calls stale is dropped and the call retried once. */
+  /** Runs a call with the current token; when WeChat calls that token stale, drops it and retries once. */
   private async withAccessToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.getAccessToken();
     try {
-      return await call(await this.getAccessToken());
+      return await call(token);
     } catch (error) {
       if (!(error instanceof WechatApiError) || !error.isStaleAccessToken) throw error;
-      await this.invalidateAccessToken();
+      await this.invalidateAccessToken(token);
       return call(await this.getAccessToken());
     }
   }
 
-  private post(path: string, body: unknown): Promise<Response> {
-    return fetch(this.baseUrl + path, {
-      ...jsonRequest(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+  private async callJson<T>(api: string, path: string, init: RequestInit): Promise<T> {
+    return parseReply(api, await this.call(api, path, init)) as T;
   }
 
-  private async json<T>(api: string, path: string, init: RequestInit): Promise<T> {
-    const response = await fetch(this.baseUrl + path, {
-      ...init,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const body = parseJson(await response.text());
-    if (!response.ok || (body.errcode !== undefined && body.errcode !== 0))
-      throw this.errorFrom(api, body, response.status);
-    return body as T;
+  /** Success is the image itself; a failure is JSON with an errcode. */
+  private async callImage(api: string, path: string, init: RequestInit): Promise<Buffer> {
+    const reply = await this.call(api, path, init);
+    if (reply.status === 200 && reply.contentType.startsWith('image/')) return reply.body;
+    parseReply(api, reply);
+    throw new WechatApiError(
+      api,
+      -1,
+      `answered ${reply.contentType || 'without a content type'}, not an image`,
+    );
   }
 
-  private errorFrom(api: string, body: WechatErrorBody, status?: number): WechatApiError {
-    return new WechatApiError(api, body.errcode ?? -1, body.errmsg ?? `HTTP ${status ?? 'error'}`);
+  /** One HTTP exchange, body included, within the timeout; a network failure becomes a WechatApiError. */
+  private async call(api: string, path: string, init: RequestInit): Promise<WechatReply> {
+    try {
+      const response = await fetch(this.baseUrl + path, {
+        ...init,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+    } catch (error) {
+      throw new WechatApiError(api, -1, `unreachable: ${describeFetchFailure(error)}`);
+    }
   }
 }
 
-function jsonRequest(body: unknown): RequestInit {
+function jsonPost(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-function parseJson(text: string): WechatErrorBody & Record<string, unknown> {
+/** WeChat's JSON answer, or its errcode as a WechatApiError (WeChat reports errors with HTTP 200). */
+function parseReply(api: string, reply: WechatReply): Record<string, unknown> {
+  let body: { errcode?: unknown; errmsg?: unknown } & Record<string, unknown>;
   try {
-    return JSON.parse(text) as WechatErrorBody & Record<string, unknown>;
+    body = JSON.parse(reply.body.toString('utf8')) as typeof body;
   } catch {
-    return { errcode: -1, errmsg: 'WeChat answered something that is not JSON' };
+    throw new WechatApiError(api, -1, `HTTP ${reply.status} with a body that is not JSON`);
   }
+  if (typeof body.errcode === 'number' && body.errcode !== 0) {
+    throw new WechatApiError(api, body.errcode, String(body.errmsg ?? ''));
+  }
+  if (reply.status !== 200) throw new WechatApiError(api, -1, `HTTP ${reply.status}`);
+  return body;
+}
+
+/** fetch's errors never carry the URL (so never the secret in its query); say why it failed. */
+function describeFetchFailure(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError')
+    return `no answer within ${REQUEST_TIMEOUT_MS} ms`;
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
 }

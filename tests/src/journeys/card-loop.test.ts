@@ -45,23 +45,23 @@ describeEachDatabase('card loop', (database) => {
     await expectText(employeePage, '分享名片');
     await screenshot(employeePage, 'employee-home');
 
-    await employeePage.getByText('编辑名片', { exact: true }).click();
+    await tap(employeePage, '编辑名片');
     await employeePage.waitForURL(/pages\/card\/edit/);
     await fillField(employeePage, '职位', NEW_TITLE);
     await fillField(employeePage, '个人简介', NEW_BIO);
-    await employeePage.getByText('保存', { exact: true }).click();
+    await tap(employeePage, '保存');
     await expectText(employeePage, '已保存');
     await screenshot(employeePage, 'card-saved');
 
     await employeePage.goBack();
     await employeePage.waitForURL(/pages\/home\/index/);
     await expectText(employeePage, NEW_TITLE);
-    await employeePage.getByText('分享名片', { exact: true }).click();
+    await tap(employeePage, '分享名片');
     await employeePage.waitForURL(/pages\/card\/share/);
     const linkField = employeePage.getByText(SHARE_LINK);
     await linkField.waitFor();
     shareLink = (await linkField.textContent())!.trim();
-    await employeePage.getByText('复制链接', { exact: true }).click();
+    await tap(employeePage, '复制链接');
     await expectText(employeePage, '链接已复制');
     expect(await employeePage.evaluate(() => navigator.clipboard.readText())).toBe(shareLink);
     await screenshot(employeePage, 'card-share');
@@ -77,8 +77,8 @@ describeEachDatabase('card loop', (database) => {
     await expectText(page, NEW_BIO);
     await screenshot(page, 'prospect-card');
 
-    await page.getByText('拨打电话', { exact: true }).click();
-    await page.getByText('复制微信', { exact: true }).click();
+    await tap(page, '拨打电话');
+    await tap(page, '复制微信');
     await expectText(page, '微信号已复制');
     await screenshot(page, 'prospect-copied-wechat');
     await prospect.close();
@@ -108,6 +108,16 @@ async function firstDemoEmployee(baseUrl: string): Promise<DemoAccount> {
 /** Waits until `text` is visible somewhere on the page (Taro's web components render plain text nodes). */
 async function expectText(page: Page, text: string, timeout = 10_000): Promise<void> {
   await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Taps the control labelled `label`. Taro's H5 buttons lay their own box over the label text, so the tap lands
+ * where a finger would: on the label's position, whatever element is on top there.
+ */
+async function tap(page: Page, label: string): Promise<void> {
+  const target = page.getByText(label, { exact: true });
+  await target.waitFor({ state: 'visible' });
+  await target.click({ force: true });
 }
 
 /** Replaces the value of the form field labelled `label`: the nearest input or textarea around the label text. */

@@ -4,11 +4,12 @@ import type { InvitationDto } from '@cardhub/shared';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../components/RoleBadge';
 import { acceptInvitation, getInvitation } from '../../services/auth';
+import { ApiError } from '../../services/request';
 import './index.scss';
 
 type InvitationState =
   | { kind: 'loading' }
-  | { kind: 'missing' }
+  | { kind: 'missing'; reason: string }
   | { kind: 'expired'; invitation: InvitationDto }
   | { kind: 'accepted'; invitation: InvitationDto }
   | { kind: 'open'; invitation: InvitationDto };
@@ -30,11 +31,14 @@ export default function JoinPage() {
   const [joining, setJoining] = useState(false);
 
   useLoad(async () => {
-    if (!inviteCode) return setState({ kind: 'missing' });
+    if (!inviteCode) return setState({ kind: 'missing', reason: '邀请链接不完整，请向管理员索取新的邀请。' });
     try {
       setState(classify(await getInvitation(inviteCode), new Date()));
-    } catch {
-      setState({ kind: 'missing' });
+    } catch (error) {
+      setState({
+        kind: 'missing',
+        reason: error instanceof ApiError ? error.message : '邀请加载失败，请稍后再试。',
+      });
     }
   });
 
@@ -69,8 +73,8 @@ export default function JoinPage() {
     return (
       <View className="join-page">
         <View className="join-page__card">
-          <Text className="join-page__title">邀请不存在</Text>
-          <Text className="join-page__hint">邀请链接不完整或已被撤销，请联系管理员重新发送邀请。</Text>
+          <Text className="join-page__title">无法打开邀请</Text>
+          <Text className="join-page__hint">{state.reason}</Text>
         </View>
       </View>
     );

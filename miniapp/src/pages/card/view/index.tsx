@@ -69,9 +69,12 @@ export default function CardViewPage() {
     });
   };
 
+  // Until the child share exists (or when there is none), a forward reopens what this visitor opened.
+  const sameCardQuery = loaded?.share ? `sc=${loaded.share.code}` : `id=${card?.id ?? ''}`;
+
   useShareAppMessage(() => {
     const title = card ? `${card.name}的名片 · ${card.company || card.organizationName}` : '名片';
-    const fallbackPath = `/pages/card/view/index?sc=${loaded?.share?.code ?? ''}`;
+    const fallbackPath = `/pages/card/view/index?${sameCardQuery}`;
     const child = forward();
     return {
       title,
@@ -81,15 +84,20 @@ export default function CardViewPage() {
   });
   useShareTimeline(() => ({
     title: card ? `${card.name}的名片` : '名片',
-    query: `sc=${loaded?.share?.code ?? ''}`,
+    query: sameCardQuery,
   }));
+
+  /** On H5 a forward hands out the child share's link; without one (or if it fails), this page's. */
+  const forwardLink = async (): Promise<string> => {
+    const child = forward();
+    if (!child) return window.location.href;
+    return child.then((share) => share.url).catch(() => window.location.href);
+  };
 
   const onAction = async (action: BusinessCardAction) => {
     if (!card) return;
     if (action === 'forward') {
-      const child = forward();
-      const link = child ? (await child).url : window.location.href;
-      await copyText(link, '链接已复制，发给朋友吧');
+      await copyText(await forwardLink(), '链接已复制，发给朋友吧');
       return;
     }
     reportClick(action);
