@@ -29,7 +29,7 @@ module.exports = {
   transformIgnorePatterns: [`node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmPackages.join('|')}))`],
   moduleNameMapper: {
     '^@tarojs/components$': '@tarojs/components/lib/react',
-    '^@tarojs/taro$': '@tarojs/taro-h5',
+    '^@tarojs/taro$': '<rootDir>/test/taro-h5-api.js',
     '^@cardhub/shared$': '<rootDir>/../shared/src/index.ts',
     '\\.(css|scss)$': '<rootDir>/test/style-stub.js',
   },

@@ -13,7 +13,6 @@ const PACKAGES = ['shared', 'server', 'miniapp', 'tests'];
 // Pinned here rather than in a `packageManager` field, which made pnpm fetch a binary that does not exist.
 const PNPM = ['npx', '-y', 'pnpm@12.21.0'];
 const JEST_REPORT_DIR = join(ROOT, 'artifacts', 'jest');
-const FAKE_WECHAT_PORT = 3100;
 
 class StepFailed extends Error {}
 
@@ -220,6 +219,7 @@ function redactPassword(url) {
 async function start() {
   await build();
   const port = Number(process.env.PORT ?? 3000);
+  const fakeWechatPort = Number(process.env.FAKE_WECHAT_PORT ?? 3100);
   const baseUrl = `http://localhost:${port}`;
   const children = new Map();
   let stopping = false;
@@ -227,18 +227,22 @@ async function start() {
   const stopAll = (exitCode) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children.values()) if (child.exitCode === null) child.kill('SIGTERM');
-    const deadline = setTimeout(() => {
-      for (const child of children.values()) if (child.exitCode === null) child.kill('SIGKILL');
-    }, 5000);
-    Promise.all([...children.values()].map((child) => exited(child))).then(() => {
+    const running = [...children.values()].filter(isRunning);
+    for (const child of running) child.kill('SIGTERM');
+    const deadline = setTimeout(
+      () => running.filter(isRunning).forEach((child) => child.kill('SIGKILL')),
+      5000,
+    );
+    Promise.all(running.map(exited)).then(() => {
       clearTimeout(deadline);
       process.exit(exitCode);
     });
   };
 
   const launch = (name, argv, { cwd, env }) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: 'inherit' });
+    // Each child gets its own process group, so a Ctrl-C reaches only this script, which then stops the children
+    // in order; otherwise a child dying from the same Ctrl-C would look like a crash.
+    const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: 'inherit', detached: true });
     children.set(name, child);
     child.on('exit', (code, signal) => {
       if (stopping) return;
@@ -247,15 +251,16 @@ async function start() {
     });
   };
 
-  process.on('SIGINT', () => {
-    console.log('\nstopping cardhub…');
-    stopAll(0);
-  });
-  process.on('SIGTERM', () => stopAll(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      console.log('\nstopping cardhub…');
+      stopAll(0);
+    });
+  }
 
   launch('fake WeChat server', ['node', 'dist/fake-wechat/main.js'], {
     cwd: packageDir('tests'),
-    env: { ...process.env, FAKE_WECHAT_PORT: String(FAKE_WECHAT_PORT) },
+    env: { ...process.env, FAKE_WECHAT_PORT: String(fakeWechatPort) },
   });
   // The server runs from server/ so its documented relative defaults hold: ./data for SQLite and uploads,
   // ../miniapp/dist/h5 for the app it hosts. DATABASE_URL is dropped so a stray one cannot point the demo elsewhere.
@@ -263,19 +268,30 @@ async function start() {
     ...process.env,
     PORT: String(port),
     DEMO_MODE: '1',
-    WECHAT_API_BASE_URL: `http://127.0.0.1:${FAKE_WECHAT_PORT}`,
+    WECHAT_API_BASE_URL: `http://127.0.0.1:${fakeWechatPort}`,
+    // Keeps the banner on screen; LOG_LEVEL=info shows every request.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   delete serverEnv.DATABASE_URL;
   launch('server', ['node', 'dist/main.js'], { cwd: packageDir('server'), env: serverEnv });
 
-  await waitForHealth(`http://127.0.0.1:${port}/health`, 60_000, () => stopping);
-  if (stopping) return;
-  const accounts = await fetchJson(`http://127.0.0.1:${port}/api/auth/demo-accounts`);
-  printBanner(baseUrl, accounts);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/health`, 60_000, () => stopping);
+    if (stopping) return;
+    const accounts = await fetchJson(`http://127.0.0.1:${port}/api/auth/demo-accounts`);
+    printBanner(baseUrl, accounts);
+  } catch (error) {
+    console.error(`\n✗ ${error instanceof Error ? error.message : error}; stopping.`);
+    stopAll(1);
+  }
+}
+
+function isRunning(child) {
+  return child.exitCode === null && child.signalCode === null;
 }
 
 function exited(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (!isRunning(child)) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', resolve));
 }
 

@@ -22,7 +22,9 @@ export default defineConfig({
   defineConstants: { API_BASE_URL: JSON.stringify(apiBaseUrl) },
   framework: 'react',
   compiler: 'webpack5',
-  cache: { enable: false },
+  // webpack's persistent cache (node_modules/.cache, one per target; config/index.ts and app.config.ts
+  // invalidate it). Measured on 2 busy cores: weapp 32–48 s cold → 15 s warm, h5 122 s → 20 s.
+  cache: { enable: true },
   mini: {
     postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
   },

@@ -5,23 +5,9 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { WEAPP_DIST, installMiniProgramHost, wxAsync } from './mini-program-host';
+import { exampleCard } from '../fixtures/card';
 
-const card = {
-  id: '0f6c2b9e-8d5f-4c57-9a55-6d2f1a0b7c11',
-  employeeId: '1f6c2b9e-8d5f-4c57-9a55-6d2f1a0b7c11',
-  name: '陈静',
-  title: '大客户经理',
-  company: '星辰科技',
-  avatarUrl: null,
-  phone: '13800138003',
-  wechatId: 'chenjing_xc',
-  email: 'chenjing@example.com',
-  address: '上海市浦东新区碧波路 690 号',
-  bio: '负责金融与保险行业大客户。',
-  siteUrl: 'https://example.com',
-  organizationName: '星辰科技',
-  updatedAt: '2026-11-23T08:00:00.000Z',
-};
+const card = exampleCard;
 
 const requests: { url: string; method: string; data: unknown }[] = [];
 const dialled: string[] = [];

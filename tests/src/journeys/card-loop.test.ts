@@ -12,7 +12,7 @@ import { type RunningStack, startStack } from '../support/server-process';
 const NEW_TITLE = '华东区大客户总监';
 const NEW_BIO = '十年企业服务经验，帮您把每一次分享变成商机。';
 const SHARE_LINK = /^\s*https?:\/\/\S+\/v\/[A-Za-z0-9_-]+\s*$/;
-/** The radar refreshes every few seconds; a visit must show up within this. */
+/** The open radar refreshes every few seconds; a visit must show up within this. */
 const RADAR_WAIT_MS = 15_000;
 
 describeEachDatabase('card loop', (database) => {
@@ -65,6 +65,12 @@ describeEachDatabase('card loop', (database) => {
     await expectText(employeePage, '链接已复制');
     expect(await employeePage.evaluate(() => navigator.clipboard.readText())).toBe(shareLink);
     await screenshot(employeePage, 'card-share');
+
+    // The employee keeps the radar open while the prospect visits: it must update by itself.
+    await employeePage.goBack();
+    await tap(employeePage, '访客雷达');
+    await employeePage.waitForURL(/pages\/radar\/index/);
+    await expectText(employeePage, '还没有访客');
   }, 60_000);
 
   it('a prospect opens the link in WeChat, sees the card, calls and copies the WeChat ID', async () => {
@@ -84,14 +90,16 @@ describeEachDatabase('card loop', (database) => {
     await prospect.close();
   }, 60_000);
 
-  it("the employee sees the prospect's visit and both actions on the visitor radar", async () => {
-    await employeePage.goto('/#/pages/radar/index');
+  it("the employee's open radar shows the prospect's visit and both actions within seconds", async () => {
     // One radar entry: the anonymous visitor's label together with the chips of both actions.
     const visit = employeePage.locator(
       'xpath=//*[text()[contains(., "访客 #")]]/ancestor::*[.//*[text()="拨打电话"] and .//*[text()="复制微信"]][1]',
     );
     await visit.waitFor({ timeout: RADAR_WAIT_MS });
-    await expect(visit.textContent()).resolves.toMatch(/通过网页查看了/);
+    const entry = await visit.textContent();
+    expect(entry).toMatch(/通过网页查看了/);
+    // A prospect in an ordinary browser is a counted visitor, not greyed out as a bot, colleague or repeat.
+    expect(entry).not.toMatch(/不计数/);
     await screenshot(employeePage, 'radar');
     await employee.close();
   }, 60_000);

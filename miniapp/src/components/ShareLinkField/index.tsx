@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { copyText } from './copyText';
+import { copyText } from '../../utils/clipboard';
 import './index.scss';
 
 const LINK_ID = 'share-link-field-url';

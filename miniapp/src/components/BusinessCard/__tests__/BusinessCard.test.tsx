@@ -1,18 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { BusinessCard, type BusinessCardContent } from '..';
+import { exampleCard } from '../../../../test/fixtures/card';
 
-const card: BusinessCardContent = {
-  name: '陈静',
-  title: '大客户经理',
-  company: '星辰科技',
-  avatarUrl: null,
-  phone: '13800138003',
-  wechatId: 'chenjing_xc',
-  email: 'chenjing@example.com',
-  address: '上海市浦东新区碧波路 690 号',
-  bio: '负责金融与保险行业大客户。',
-  siteUrl: 'https://example.com',
-};
+const card: BusinessCardContent = exampleCard;
 
 describe('BusinessCard', () => {
   it('shows who the card belongs to and how to reach them', () => {

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { CardDto } from '@cardhub/shared';
 import type { BusinessCardAction } from '../../../components/BusinessCard';
+import { copyText } from '../../../utils/clipboard';
 import { buildVCard } from '../../../utils/vcard';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -15,7 +16,7 @@ export async function performCardAction(
       await Taro.makePhoneCall({ phoneNumber: card.phone });
       return;
     case 'copy_wechat':
-      await copyText(card.wechatId, '微信号已复制');
+      await copyWithToast(card.wechatId, '微信号已复制');
       return;
     case 'save_contact':
       if (isWeapp) {
@@ -34,21 +35,16 @@ export async function performCardAction(
       return;
     case 'open_site':
       // A mini-program may only open its own business domains; elsewhere the link is copied instead.
-      if (isWeapp) await copyText(card.siteUrl, '官网链接已复制，请在浏览器打开');
+      if (isWeapp) await copyWithToast(card.siteUrl, '官网链接已复制，请在浏览器打开');
       else window.open(card.siteUrl, '_blank', 'noopener');
       return;
   }
 }
 
-export async function copyText(text: string, toast: string): Promise<void> {
-  if (isWeapp) {
-    await Taro.setClipboardData({ data: text });
-  } else if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text).catch(() => Taro.setClipboardData({ data: text }));
-  } else {
-    await Taro.setClipboardData({ data: text });
-  }
-  await Taro.showToast({ title: toast, icon: 'none' });
+/** Copies `text` and tells the prospect whether it worked (a refused copy asks them to copy by hand). */
+export async function copyWithToast(text: string, toast: string): Promise<void> {
+  const copied = await copyText(text);
+  await Taro.showToast({ title: copied ? toast : '复制失败，请长按文字手动复制', icon: 'none' });
 }
 
 function downloadVCard(card: CardDto): void {

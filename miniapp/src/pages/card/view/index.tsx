@@ -9,7 +9,7 @@ import { getPublicCard, getPublicCardByShare } from '../../../services/cards';
 import { ApiError } from '../../../services/request';
 import { getSession } from '../../../services/session';
 import { createShare } from '../../../services/shares';
-import { copyText, performCardAction } from './cardActions';
+import { copyWithToast, performCardAction } from './cardActions';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -97,7 +97,7 @@ export default function CardViewPage() {
   const onAction = async (action: BusinessCardAction) => {
     if (!card) return;
     if (action === 'forward') {
-      await copyText(await forwardLink(), '链接已复制，发给朋友吧');
+      await copyWithToast(await forwardLink(), '链接已复制，发给朋友吧');
       return;
     }
     reportClick(action);
@@ -107,6 +107,9 @@ export default function CardViewPage() {
   if (failure) {
     return (
       <View className="page card-view card-view--message">
+        <View className="card-view__message-icon">
+          <Text>名</Text>
+        </View>
         <Text className="card-view__message-title">{failure}</Text>
         <Text className="card-view__message-hint">请联系分享给你的人重新发送</Text>
       </View>
@@ -114,8 +117,10 @@ export default function CardViewPage() {
   }
   if (!card) {
     return (
-      <View className="page card-view card-view--message">
-        <Text className="card-view__message-hint">名片加载中…</Text>
+      <View className="page card-view" aria-busy>
+        <View className="card-view__skeleton card-view__skeleton--face" />
+        <View className="card-view__skeleton card-view__skeleton--actions" />
+        <Text className="card-view__message-hint card-view__loading">名片加载中…</Text>
       </View>
     );
   }

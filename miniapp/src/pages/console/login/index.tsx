@@ -24,6 +24,8 @@ export default function ConsoleLoginPage() {
   }, []);
 
   const signIn = async (login: () => Promise<unknown>) => {
+    // Not `disabled`: Taro's H5 button greys out on any disabled attribute, even disabled="false".
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -71,7 +73,7 @@ export default function ConsoleLoginPage() {
           onConfirm={submit}
         />
         {error ? <Text className="console-login__error">{error}</Text> : null}
-        <Button className="console-login__submit" loading={busy} disabled={busy} onClick={submit}>
+        <Button className="console-login__submit" loading={busy} onClick={submit}>
           登录
         </Button>
       </View>
