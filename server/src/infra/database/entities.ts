@@ -2,6 +2,7 @@ import { WechatUser } from '../../auth/entities/wechat-user.entity';
 import { Card } from '../../cards/entities/card.entity';
 import { FollowUp } from '../../leads/entities/follow-up.entity';
 import { Lead } from '../../leads/entities/lead.entity';
+import { Material } from '../../materials/entities/material.entity';
 import { LeadStageChange } from '../../leads/entities/lead-stage-change.entity';
 import { Department } from '../../org/entities/department.entity';
 import { Employee } from '../../org/entities/employee.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   Invitation,
   WechatUser,
   Card,
+  Material,
   Share,
   Visitor,
   VisitorIdentity,

@@ -1,4 +1,5 @@
 import { InitialSchema1795421451933 } from './1795421451933-InitialSchema';
+import { Materials1795425926093 } from './1795425926093-Materials';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
-export const SQLITE_MIGRATIONS = [InitialSchema1795421451933];
+export const SQLITE_MIGRATIONS = [InitialSchema1795421451933, Materials1795425926093];
