@@ -12,6 +12,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { OrgModule } from './org/org.module';
 import { WechatModule } from './wechat/wechat.module';
 import { CardsModule } from './cards/cards.module';
+import { MaterialsModule } from './materials/materials.module';
 import { SharesModule } from './shares/shares.module';
 import { VisitorsModule } from './visitors/visitors.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -26,6 +27,7 @@ const FEATURE_MODULES = [
   OrgModule,
   DemoModule,
   CardsModule,
+  MaterialsModule,
   SharesModule,
   VisitorsModule,
   TrackingModule,

@@ -7,13 +7,23 @@ import type { Role, StaffRole } from './roles';
 import { STAFF_ROLES } from './roles';
 import {
   CARD_ACTIONS,
+  MATERIAL_STATUSES,
+  MATERIAL_TYPES,
   SHARE_CHANNELS,
   TARGET_TYPES,
   TOUCHPOINTS,
   eventIdSchema,
   visitorKeySchema,
 } from './events';
-import type { CardAction, ShareChannel, TargetType, Touchpoint, ViewVerdict } from './events';
+import type {
+  CardAction,
+  MaterialStatus,
+  MaterialType,
+  ShareChannel,
+  TargetType,
+  Touchpoint,
+  ViewVerdict,
+} from './events';
 import { shareCodeSchema } from './share-code';
 
 // ---------- auth ----------
@@ -265,4 +275,74 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   fields?: { path: string; message: string }[];
+}
+
+// ---------- materials ----------
+
+const httpUrl = (max: number) => z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(max);
+
+/** Article and product bodies are rich text (HTML), sanitised by the server before they are stored. */
+export const MATERIAL_BODY_MAX_LENGTH = 20_000;
+
+const materialFieldsSchema = z.object({
+  type: z.enum(MATERIAL_TYPES),
+  title: z.string().trim().min(1, 'is required').max(120),
+  summary: optionalText(300),
+  category: optionalText(40),
+  tags: z.array(z.string().trim().min(1, 'must not be empty').max(20)).max(10, 'at most 10 tags').default([]),
+  body: z.string().max(MATERIAL_BODY_MAX_LENGTH).optional(),
+  /** The poster image or the video (by URL). */
+  mediaUrl: httpUrl(300).optional(),
+  coverUrl: httpUrl(300).optional(),
+});
+
+export const createMaterialSchema = materialFieldsSchema.refine(
+  (material) => material.body === undefined || material.type === 'article' || material.type === 'product',
+  { path: ['body'], message: 'only articles and products have a body' },
+);
+export type CreateMaterialInput = z.input<typeof createMaterialSchema>;
+
+/** Editing replaces every field, as creating does (type included). */
+export const updateMaterialSchema = createMaterialSchema;
+export type UpdateMaterialInput = z.input<typeof updateMaterialSchema>;
+
+export interface MaterialDto {
+  id: string;
+  type: MaterialType;
+  title: string;
+  summary: string;
+  category: string;
+  tags: string[];
+  /** Sanitised HTML (articles and products), null otherwise. */
+  body: string | null;
+  mediaUrl: string | null;
+  coverUrl: string | null;
+  status: MaterialStatus;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const listMaterialsQuerySchema = z.object({
+  category: z.string().trim().max(40).optional(),
+  tag: z.string().trim().max(20).optional(),
+  /** Searched in title and summary. */
+  q: z.string().trim().max(60).optional(),
+  /** Admins only; everyone else sees published materials whatever they ask. */
+  status: z.enum(MATERIAL_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ListMaterialsQuery = z.input<typeof listMaterialsQuerySchema>;
+
+export interface MaterialListResponse {
+  items: MaterialDto[];
+  total: number;
+}
+
+/** A material opened through a share: the footer shows the sharing (credited) employee's card. */
+export interface PublicMaterialResponse {
+  material: MaterialDto;
+  card: CardDto | null;
+  share: { code: string; channel: ShareChannel; depth: number };
 }

@@ -136,4 +136,13 @@ describe('classifyView', () => {
   ] as const)('%s → %s', (_label, userAgent, viewer, lastCountedViewAt, verdict) => {
     expect(classifyView({ userAgent, viewer, owner, lastCountedViewAt, now })).toBe(verdict);
   });
+
+  it('treats staff opening an unshared (uncredited) material as colleagues, and a prospect as counted', () => {
+    const uncredited = { employeeId: null, organizationId: 'org-a' };
+    const colleague = { employeeId: 'e-li', organizationId: 'org-a' };
+    const classify = (viewer: typeof colleague | object) =>
+      classifyView({ userAgent: person, viewer, owner: uncredited, lastCountedViewAt: null, now });
+    expect(classify(colleague)).toBe('colleague');
+    expect(classify({})).toBe('counted');
+  });
 });

@@ -67,8 +67,8 @@ export interface ViewClassificationInput {
   userAgent: string | null | undefined;
   /** Set when the viewer is a logged-in member of staff. */
   viewer: { employeeId?: string | null; organizationId?: string | null };
-  /** The employee credited for the view (the root of the share chain, or the card's owner). */
-  owner: { employeeId: string; organizationId: string };
+  /** The employee credited for the view (the root of the share chain, or the card's owner); null for an unshared material. */
+  owner: { employeeId: string | null; organizationId: string };
   /** The last counted view by the same visitor of the same target, if any. */
   lastCountedViewAt: Date | null;
   now: Date;

@@ -8,6 +8,14 @@ export type Touchpoint = (typeof TOUCHPOINTS)[number];
 export const TARGET_TYPES = ['card', 'material', 'site_page'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
+/** The kinds of material (物料) an organization publishes: 图文, 海报, 视频, 产品. */
+export const MATERIAL_TYPES = ['article', 'poster', 'video', 'product'] as const;
+export type MaterialType = (typeof MATERIAL_TYPES)[number];
+
+/** Only published materials are seen by staff and prospects; archived ones stop opening. */
+export const MATERIAL_STATUSES = ['draft', 'published', 'archived'] as const;
+export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+
 /** Where a share was sent. */
 export const SHARE_CHANNELS = ['chat', 'group', 'moments', 'poster', 'qrcode', 'link'] as const;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];

@@ -1,4 +1,5 @@
 import type { CardDto } from '@cardhub/shared';
+import { absoluteUrl } from '../infra/uploads';
 import type { Card } from './entities/card.entity';
 
 /** A card with the name of its organization: everything a `CardDto` is made of. */
@@ -25,8 +26,4 @@ export function toCardDto({ card, organizationName }: CardWithOrganization, publ
     organizationName,
     updatedAt: card.updatedAt.toISOString(),
   };
-}
-
-export function absoluteUrl(publicUrl: string, pathOrUrl: string): string {
-  return pathOrUrl.startsWith('/') ? `${publicUrl}${pathOrUrl}` : pathOrUrl;
 }

@@ -5,12 +5,11 @@ import { Repository } from 'typeorm';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../common/auth';
 import { AppConfig } from '../common/config';
+import { FileStorage, type UploadedImage } from '../infra/uploads';
 import { Employee } from '../org/entities/employee.entity';
 import { Organization } from '../org/entities/organization.entity';
 import { type CardWithOrganization, toCardDto } from './card-dto';
 import { Card } from './entities/card.entity';
-import { FileStorage } from './file-storage';
-import type { ImageType } from './image-type';
 
 export const CARD_NOT_FOUND = '名片不存在或已失效';
 
@@ -33,25 +32,21 @@ export class CardsService {
     return this.toDto({ card: saved, organizationName: staff.organizationName });
   }
 
-  async replaceAvatar(staff: StaffPrincipal, image: Buffer, type: ImageType): Promise<CardDto> {
+  async replaceAvatar(staff: StaffPrincipal, image: UploadedImage): Promise<CardDto> {
     const card = await this.myCard(staff);
-    const avatarUrl = await this.storage.savePublic('avatars', type, image);
+    const avatarUrl = await this.storage.savePublic('avatars', image.type, image.content);
     const saved = await this.cards.save(this.cards.merge(card, { avatarUrl }));
     return this.toDto({ card: saved, organizationName: staff.organizationName });
   }
 
   /** A card that may be shown and shared: its employee is not disabled. Null otherwise, like an unknown id. */
-  async findActive(cardId: string): Promise<CardWithOrganization | null> {
-    const { entities, raw } = await this.cards
-      .createQueryBuilder('card')
-      .innerJoin(Employee, 'employee', 'employee.id = card.employeeId')
-      .innerJoin(Organization, 'organization', 'organization.id = card.organizationId')
-      .addSelect('organization.name', 'organizationName')
-      .where('card.id = :cardId', { cardId })
-      .andWhere('employee.status != :disabled', { disabled: 'disabled' })
-      .getRawAndEntities<{ organizationName: string }>();
-    const card = entities[0];
-    return card ? { card, organizationName: raw[0]!.organizationName } : null;
+  findActive(cardId: string): Promise<CardWithOrganization | null> {
+    return this.findActiveWhere('card.id = :cardId', { cardId });
+  }
+
+  /** The card of an employee who is not disabled (a material's footer shows the sharer's card), or null. */
+  findActiveOfEmployee(employeeId: string): Promise<CardWithOrganization | null> {
+    return this.findActiveWhere('card.employeeId = :employeeId', { employeeId });
   }
 
   /** Like `findActive`, but a missing card is the 404 a visitor sees. */
@@ -63,6 +58,22 @@ export class CardsService {
 
   toDto(card: CardWithOrganization): CardDto {
     return toCardDto(card, this.config.publicUrl);
+  }
+
+  private async findActiveWhere(
+    condition: string,
+    parameters: Record<string, string>,
+  ): Promise<CardWithOrganization | null> {
+    const { entities, raw } = await this.cards
+      .createQueryBuilder('card')
+      .innerJoin(Employee, 'employee', 'employee.id = card.employeeId')
+      .innerJoin(Organization, 'organization', 'organization.id = card.organizationId')
+      .addSelect('organization.name', 'organizationName')
+      .where(condition, parameters)
+      .andWhere('employee.status != :disabled', { disabled: 'disabled' })
+      .getRawAndEntities<{ organizationName: string }>();
+    const card = entities[0];
+    return card ? { card, organizationName: raw[0]!.organizationName } : null;
   }
 
   private async myCard(staff: StaffPrincipal): Promise<Card> {

@@ -10,6 +10,7 @@ import {
   type CreateShareInput,
   type Principal,
   type PublicCardResponse,
+  type PublicMaterialResponse,
   type ShareChannel,
   type ShareDto,
   type Touchpoint,
@@ -26,6 +27,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { CARD_NOT_FOUND, CardsService } from '../cards/cards.service';
 import type { StaffPrincipal } from '../common/auth';
+import { MATERIAL_NOT_FOUND, MaterialsService } from '../materials/materials.service';
 import { AppConfig } from '../common/config';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
 import { EventLog } from '../tracking/event-log';
@@ -46,6 +48,7 @@ export class SharesService {
   constructor(
     private readonly config: AppConfig,
     private readonly cards: CardsService,
+    private readonly materials: MaterialsService,
     private readonly eventLog: EventLog,
     private readonly visitTokens: VisitTokens,
     @InjectRepository(Share) private readonly shares: Repository<Share>,
@@ -56,11 +59,14 @@ export class SharesService {
     input: CreateShareInput,
     userAgent: string | null,
   ): Promise<ShareDto> {
-    if (input.targetType !== 'card') {
+    if (input.targetType === 'site_page') {
       throw new BadRequestException({
-        message: '目前只能分享名片',
+        message: '目前只能分享名片和物料',
         fields: [
-          { path: 'targetType', message: 'targetType must be "card" (materials are not shareable yet)' },
+          {
+            path: 'targetType',
+            message: 'targetType must be "card" or "material" (site pages are not shareable yet)',
+          },
         ],
       });
     }
@@ -106,6 +112,22 @@ export class SharesService {
     };
   }
 
+  /** The published material a share code opens, with the credited employee's card for the footer; else 404. */
+  async publicMaterial(code: string): Promise<PublicMaterialResponse> {
+    const share = await this.findByCode(code);
+    const material =
+      share?.targetType === 'material'
+        ? await this.materials.findPublished(share.targetId, share.organizationId)
+        : null;
+    if (!share || !material) throw new NotFoundException(MATERIAL_NOT_FOUND);
+    const card = await this.cards.findActiveOfEmployee(share.creditedEmployeeId);
+    return {
+      material: this.materials.toDto(material),
+      card: card && card.card.organizationId === share.organizationId ? this.cards.toDto(card) : null,
+      share: { code: share.code, channel: share.channel, depth: share.depth },
+    };
+  }
+
   /** A share its own sharer asks about (mini-program code): another organization's is unknown, a colleague's forbidden. */
   async findOwnShare(staff: StaffPrincipal, code: string): Promise<Share> {
     const share = await this.findByCode(code);
@@ -135,12 +157,10 @@ export class SharesService {
     input: CreateShareInput,
     userAgent: string | null,
   ): Promise<ShareDto> {
-    const card = await this.cards.findActive(input.targetId);
-    if (!card || card.card.organizationId !== staff.organizationId)
-      throw new NotFoundException(CARD_NOT_FOUND);
-
+    const owner = await this.shareableTargetOwner(input, staff.organizationId);
     const parent = input.parentCode ? await this.parentFor(input, staff.organizationId) : null;
-    if (!parent && card.card.employeeId !== staff.employeeId) {
+    // Anyone may share the organization's materials; a card only by its owner, or as a forward.
+    if (!parent && input.targetType === 'card' && owner !== staff.employeeId) {
       throw new ForbiddenException('只能分享自己的名片；转发同事的分享请带上原分享码');
     }
     const share = await this.insert({
@@ -182,6 +202,7 @@ export class SharesService {
         fields: [{ path: 'parentCode', message: 'parentCode is required when forwarding' }],
       });
     }
+    await this.shareableTargetOwner(input, visit.organizationId);
     const parent = await this.parentFor(input, visit.organizationId);
     const visitedShare = visit.shareId ? await this.shares.findOneBy({ id: visit.shareId }) : null;
     if (!visit.visitorId || !visitedShare || visitedShare.rootShareId !== parent.rootShareId) {
@@ -210,6 +231,21 @@ export class SharesService {
       shareEvent(share, 'forward', { ...byVisitor, visitId: visit.visitId }),
     ]);
     return this.toDto(share, parent.code);
+  }
+
+  /** 404 unless the target can be shared now: an active card or a published material of the organization. Returns the card's owner. */
+  private async shareableTargetOwner(
+    input: CreateShareInput,
+    organizationId: string,
+  ): Promise<string | null> {
+    if (input.targetType === 'material') {
+      if (!(await this.materials.findPublished(input.targetId, organizationId)))
+        throw new NotFoundException(MATERIAL_NOT_FOUND);
+      return null;
+    }
+    const card = await this.cards.findActive(input.targetId);
+    if (!card || card.card.organizationId !== organizationId) throw new NotFoundException(CARD_NOT_FOUND);
+    return card.card.employeeId;
   }
 
   private async parentFor(input: CreateShareInput, organizationId: string): Promise<Share> {

@@ -11,7 +11,7 @@ import {
   isBotUserAgent,
 } from '@cardhub/shared';
 import { CardsService } from '../cards/cards.service';
-import type { CardWithOrganization } from '../cards/card-dto';
+import { MATERIAL_NOT_FOUND, MaterialsService } from '../materials/materials.service';
 import type { Share } from '../shares/entities/share.entity';
 import { SharesService } from '../shares/shares.service';
 import { type FirstTouch, type VisitorIdentityKey, VisitorsService } from '../visitors/visitors.service';
@@ -19,6 +19,13 @@ import { occurredAt } from './client-time';
 import type { TrackedEvent } from './entities/tracked-event.entity';
 import { EventLog } from './event-log';
 import { type VisitClaims, VisitTokens } from './visit-tokens';
+
+/** What was viewed, as far as counting needs: its organization and the employee credited without a share. */
+interface ViewedTarget {
+  organizationId: string;
+  /** A card's owner; null for a material, which credits only the employee whose share brought the visitor. */
+  ownerEmployeeId: string | null;
+}
 
 /** Who opened the page, as far as the request tells. */
 interface Viewer {
@@ -36,6 +43,7 @@ interface Viewer {
 export class TrackingService {
   constructor(
     private readonly cards: CardsService,
+    private readonly materials: MaterialsService,
     private readonly shares: SharesService,
     private readonly visitors: VisitorsService,
     private readonly eventLog: EventLog,
@@ -51,15 +59,17 @@ export class TrackingService {
     if (earlier) return this.replay(earlier, principal);
 
     const target = await this.target(input);
-    const share = input.shareCode ? await this.shareOf(input.shareCode, target) : null;
-    const creditedEmployeeId = share?.creditedEmployeeId ?? target.card.employeeId;
-    const organizationId = target.card.organizationId;
+    const share = input.shareCode ? await this.shareOf(input, input.shareCode, target) : null;
+    const creditedEmployeeId = share?.creditedEmployeeId ?? target.ownerEmployeeId;
+    const organizationId = target.organizationId;
     const now = new Date();
 
     const viewer = await this.viewer(principal, input, organizationId);
     const isBot = isBotUserAgent(userAgent);
     // Bots and colleagues are recorded but never become visitors (nor lead owners).
-    const touch: FirstTouch | null = share ? { shareId: share.id, employeeId: creditedEmployeeId } : null;
+    const touch: FirstTouch | null = share
+      ? { shareId: share.id, employeeId: share.creditedEmployeeId }
+      : null;
     const visitor =
       viewer.identity && !isBot
         ? await this.visitors.resolve(organizationId, viewer.identity, touch, now)
@@ -122,26 +132,35 @@ export class TrackingService {
     };
   }
 
-  private async target(input: TrackViewInput): Promise<CardWithOrganization> {
+  private async target(input: TrackViewInput): Promise<ViewedTarget> {
+    if (input.targetType === 'material') {
+      const material = await this.materials.findPublished(input.targetId);
+      if (!material) throw new NotFoundException(MATERIAL_NOT_FOUND);
+      return { organizationId: material.organizationId, ownerEmployeeId: null };
+    }
     if (input.targetType !== 'card') {
       throw new BadRequestException({
-        message: '目前只记录名片的访问',
+        message: '目前只记录名片和物料的访问',
         fields: [
-          { path: 'targetType', message: 'targetType must be "card" (materials are not tracked yet)' },
+          {
+            path: 'targetType',
+            message: 'targetType must be "card" or "material" (site pages are not tracked yet)',
+          },
         ],
       });
     }
-    return this.cards.findActiveOrFail(input.targetId);
+    const { card } = await this.cards.findActiveOrFail(input.targetId);
+    return { organizationId: card.organizationId, ownerEmployeeId: card.employeeId };
   }
 
   /** A share code must be a share of this very target: anything else is a link someone tampered with. */
-  private async shareOf(code: string, target: CardWithOrganization): Promise<Share> {
+  private async shareOf(input: TrackViewInput, code: string, target: ViewedTarget): Promise<Share> {
     const share = await this.shares.findByCode(code);
-    if (!share || share.organizationId !== target.card.organizationId)
+    if (!share || share.organizationId !== target.organizationId)
       throw new NotFoundException('分享不存在或已失效');
-    if (share.targetType !== 'card' || share.targetId !== target.card.id) {
+    if (share.targetType !== input.targetType || share.targetId !== input.targetId) {
       throw new BadRequestException({
-        message: '分享码与名片不匹配',
+        message: '分享码与所看内容不匹配',
         fields: [{ path: 'shareCode', message: 'shareCode must be a share of this target' }],
       });
     }

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { PUBLIC_UPLOADS_PREFIX, publicUploadsRoot } from '../cards/file-storage';
+import { PUBLIC_UPLOADS_PREFIX, publicUploadsRoot } from '../infra/uploads';
 import { AppConfig } from '../common/config';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;

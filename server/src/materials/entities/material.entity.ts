@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { MaterialStatus, MaterialType } from '@cardhub/shared';
 import {
   CreatedAtColumn,
   JsonColumn,
@@ -8,12 +9,6 @@ import {
   UuidColumn,
   UuidPrimaryColumn,
 } from '../../infra/database/columns';
-
-export const MATERIAL_TYPES = ['article', 'poster', 'video', 'product'] as const;
-export type MaterialType = (typeof MATERIAL_TYPES)[number];
-
-export const MATERIAL_STATUSES = ['draft', 'published', 'archived'] as const;
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 
 /** Content the organization publishes for all staff to share (物料): article, poster, video or product page. */
 @Entity('materials')

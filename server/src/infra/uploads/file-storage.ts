@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppConfig } from '../common/config';
+import { AppConfig } from '../../common/config';
 
 /** Where uploads go. Local disk today; an object store later implements the same two methods. */
 export abstract class FileStorage {
@@ -16,6 +16,11 @@ export const PUBLIC_UPLOADS_PREFIX = '/uploads/';
 /** The folder under UPLOAD_DIR whose files are served at `/uploads/`; anything else there stays private. */
 export function publicUploadsRoot(config: AppConfig): string {
   return join(config.uploadDir, 'public');
+}
+
+/** A stored upload's path as a link clients can open (mini-program images need absolute links); other URLs pass through. */
+export function absoluteUrl(publicUrl: string, pathOrUrl: string): string {
+  return pathOrUrl.startsWith('/') ? `${publicUrl}${pathOrUrl}` : pathOrUrl;
 }
 
 @Injectable()

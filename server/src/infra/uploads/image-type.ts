@@ -1,4 +1,4 @@
-/** Image formats we accept for avatars, recognised by their first bytes rather than a name or a header. */
+/** Image formats we accept for avatars and covers, recognised by their first bytes rather than a name or a header. */
 export type ImageType = 'png' | 'jpg' | 'webp';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,0 +1,22 @@
+import type { MaterialDto } from '@cardhub/shared';
+import { absoluteUrl } from '../infra/uploads';
+import type { Material } from './entities/material.entity';
+
+/** The one mapping from a stored material to what clients see; our own uploads become absolute links. */
+export function toMaterialDto(material: Material, publicUrl: string): MaterialDto {
+  return {
+    id: material.id,
+    type: material.type,
+    title: material.title,
+    summary: material.summary,
+    category: material.category,
+    tags: material.tags,
+    body: material.body,
+    mediaUrl: material.mediaUrl,
+    coverUrl: material.coverUrl ? absoluteUrl(publicUrl, material.coverUrl) : null,
+    status: material.status,
+    publishedAt: material.publishedAt?.toISOString() ?? null,
+    createdAt: material.createdAt.toISOString(),
+    updatedAt: material.updatedAt.toISOString(),
+  };
+}
