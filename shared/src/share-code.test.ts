@@ -2,7 +2,7 @@ import {
   MAX_SCENE_LENGTH,
   SHARE_CODE_LENGTH,
   generateShareCode,
-  h5CardPageUrl,
+  h5TargetPageUrl,
   h5ShareUrl,
   isShareCode,
   miniProgramPath,
@@ -100,9 +100,12 @@ describe('links', () => {
     expect(h5ShareUrl(publicUrl, 'Ab3dEf7hJk')).toBe(expected);
   });
 
-  it('opens the H5 card page with the code', () => {
-    expect(h5CardPageUrl('http://localhost:3000/', 'Ab3dEf7hJk')).toBe(
+  it('opens the H5 page of the target with the code', () => {
+    expect(h5TargetPageUrl('http://localhost:3000/', 'card', 'Ab3dEf7hJk')).toBe(
       'http://localhost:3000/#/pages/card/view/index?sc=Ab3dEf7hJk',
+    );
+    expect(h5TargetPageUrl('http://localhost:3000', 'material', 'Ab3dEf7hJk')).toBe(
+      'http://localhost:3000/#/pages/material/view/index?sc=Ab3dEf7hJk',
     );
   });
 

@@ -76,7 +76,7 @@ export function h5ShareUrl(publicUrl: string, code: string): string {
   return `${withoutTrailingSlash(publicUrl)}/v/${code}`;
 }
 
-/** The H5 app's card page for a share (hash routing). */
-export function h5CardPageUrl(publicUrl: string, code: string): string {
-  return `${withoutTrailingSlash(publicUrl)}/#/pages/card/view/index?sc=${code}`;
+/** The H5 app's page for a share (hash routing): the mini-program page of its target. */
+export function h5TargetPageUrl(publicUrl: string, targetType: TargetType, code: string): string {
+  return `${withoutTrailingSlash(publicUrl)}/#/${miniProgramPath(targetType, code)}`;
 }

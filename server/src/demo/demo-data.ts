@@ -1,4 +1,4 @@
-import type { StaffRole } from '@cardhub/shared';
+import type { MaterialType, StaffRole } from '@cardhub/shared';
 
 /** The demo tenant everybody sees first (DEMO_MODE=1): 星辰科技 with a believable sales team. */
 export const DEMO_ORGANIZATION_SLUG = 'demo';
@@ -17,6 +17,17 @@ export interface DemoStaffMember {
   bio: string;
 }
 
+/** A published material; the body is rich text in the tags the server's sanitiser keeps. */
+export interface DemoMaterial {
+  type: MaterialType;
+  title: string;
+  summary: string;
+  category: string;
+  tags: string[];
+  body?: string;
+  mediaUrl?: string;
+}
+
 export interface DemoOrganization {
   slug: string;
   name: string;
@@ -25,7 +36,11 @@ export interface DemoOrganization {
   address: string;
   departments: string[];
   staff: DemoStaffMember[];
+  /** Published by the admin, newest last. */
+  materials: DemoMaterial[];
 }
+
+const DEMO_MEDIA_URL = 'https://static.xingchen-tech.cn/materials';
 
 export const DEMO_ORGANIZATION: DemoOrganization = {
   slug: DEMO_ORGANIZATION_SLUG,
@@ -107,6 +122,57 @@ export const DEMO_ORGANIZATION: DemoOrganization = {
       bio: '负责官网内容与线上活动策划，让每一篇物料都能被追踪与转化。',
     },
   ],
+  materials: [
+    {
+      type: 'article',
+      title: '全员营销时代，销售如何用一张名片撬动私域流量',
+      summary: '从“发名片”到“被追踪的名片”：三个步骤让每一次转发都能带来可衡量的线索。',
+      category: '行业洞察',
+      tags: ['私域', '全员营销'],
+      body: [
+        '<h2>名片不再只是联系方式</h2>',
+        '<p>过去，一张纸质名片递出去之后，销售就失去了对它的感知：客户有没有看、什么时候看、转给了谁，全都无从知晓。智能名片让这一切变得<strong>可见、可追踪、可转化</strong>。</p>',
+        '<h2>第一步：让每位员工都成为品牌的出口</h2>',
+        '<p>企业统一维护名片模板和物料库，员工只需一键转发。品牌形象保持一致，内容由市场部集中更新，销售不再为“发什么”而发愁。</p>',
+        '<h2>第二步：看懂客户的每一次浏览</h2>',
+        '<p>访客雷达实时记录客户打开名片、阅读文章、拨打电话的行为。停留时间越长、互动越多，意向越明确，销售可以据此安排跟进的先后顺序。</p>',
+        '<blockquote>某制造业客户上线三个月，销售团队的有效线索增长了 46%。</blockquote>',
+        '<h2>第三步：让转发链条带来新客户</h2>',
+        '<p>客户把名片转给同事或朋友，新的访客同样会被归属到最初分享的员工。<em>一次分享，持续获客</em>，这正是私域流量的价值所在。</p>',
+      ].join(''),
+    },
+    {
+      type: 'product',
+      title: '星辰智能名片 企业版',
+      summary: '为 50 人以上销售团队打造的智能名片与访客雷达，支持统一物料库和数据看板。',
+      category: '产品介绍',
+      tags: ['智能名片', '企业版'],
+      body: [
+        '<h2>价格</h2>',
+        '<p><strong>¥ 1,980 / 人 / 年</strong>，50 人起订；首年赠送专属客户成功经理服务。</p>',
+        '<h2>核心功能</h2>',
+        '<ul><li>统一企业名片模板，员工信息一键同步</li><li>访客雷达：浏览、通话、复制微信实时提醒</li><li>物料库：文章、海报、视频、产品页一键分享</li><li>管理看板：按部门、员工统计获客效果</li></ul>',
+        '<h2>服务保障</h2>',
+        '<p>数据存储于国内云服务器，支持私有化部署；7×24 小时技术支持。</p>',
+      ].join(''),
+    },
+    {
+      type: 'poster',
+      title: '2026 春季新品发布会邀请函',
+      summary: '3 月 28 日 · 上海张江，诚邀您共同见证星辰智能名片 4.0 发布。',
+      category: '市场活动',
+      tags: ['发布会', '海报'],
+      mediaUrl: `${DEMO_MEDIA_URL}/spring-launch-poster.jpg`,
+    },
+    {
+      type: 'video',
+      title: '客户案例：华东某制造企业的数字化获客之路',
+      summary: '三分钟了解一家传统制造企业如何用智能名片让销售线索翻倍。',
+      category: '客户案例',
+      tags: ['制造业', '视频'],
+      mediaUrl: `${DEMO_MEDIA_URL}/case-manufacturing.mp4`,
+    },
+  ],
 };
 
 /** A second tenant, so tenant isolation is visible (and testable) in the demo. */
@@ -129,4 +195,5 @@ export const OTHER_DEMO_ORGANIZATION: DemoOrganization = {
       bio: '云帆贸易总经理。',
     },
   ],
+  materials: [],
 };

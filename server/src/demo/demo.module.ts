@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Material } from '../materials/entities/material.entity';
 import { Department } from '../org/entities/department.entity';
 import { Employee } from '../org/entities/employee.entity';
 import { Organization } from '../org/entities/organization.entity';
@@ -7,7 +8,7 @@ import { OrgModule } from '../org/org.module';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Department, Employee]), OrgModule],
+  imports: [TypeOrmModule.forFeature([Organization, Department, Employee, Material]), OrgModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

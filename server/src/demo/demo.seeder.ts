@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher';
 import { AppConfig } from '../common/config';
+import { Material } from '../materials/entities/material.entity';
+import { sanitizeRichText } from '../materials/rich-text';
 import { EmployeesService } from '../org/employees.service';
 import { Department } from '../org/entities/department.entity';
 import { Employee } from '../org/entities/employee.entity';
@@ -22,6 +24,8 @@ export interface DemoRoster {
   /** The five plain employees, in the order of demo-data.ts. */
   employeeIds: string[];
   departmentIds: Record<string, string>;
+  /** The published materials of 星辰科技, in the order of demo-data.ts. */
+  materialIds: string[];
   otherOrganizationId: string;
   otherAdminId: string;
 }
@@ -41,6 +45,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     @InjectRepository(Department) private readonly departments: Repository<Department>,
     @InjectRepository(Employee) private readonly employeeRows: Repository<Employee>,
+    @InjectRepository(Material) private readonly materialRows: Repository<Material>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -75,20 +80,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
       departmentIds: Object.fromEntries(
         demo.departments.map((department) => [department.name, department.id]),
       ),
+      materialIds: DEMO_ORGANIZATION.materials.map(
+        (material) => demo.materials.find((row) => row.title === material.title)!.id,
+      ),
       otherOrganizationId: other.organization.id,
       otherAdminId: other.staff[0]!.id,
     };
   }
 
-  private async seedOrganization(
-    data: DemoOrganization,
-  ): Promise<{ organization: Organization; departments: Department[]; staff: Employee[] }> {
+  private async seedOrganization(data: DemoOrganization): Promise<{
+    organization: Organization;
+    departments: Department[];
+    staff: Employee[];
+    materials: Material[];
+  }> {
     const existing = await this.organizations.findOneBy({ slug: data.slug });
     if (existing) {
       return {
         organization: existing,
         departments: await this.departments.findBy({ organizationId: existing.id }),
         staff: await this.employeeRows.findBy({ organizationId: existing.id }),
+        materials: await this.materialRows.findBy({ organizationId: existing.id }),
       };
     }
 
@@ -140,7 +152,28 @@ export class DemoSeeder implements OnApplicationBootstrap {
         staff.push(employee);
         this.logger.log(`  ${data.name}: ${member.name}（${member.title}）`);
       }
-      return { organization, departments, staff };
+      const admin = staff[data.staff.findIndex((member) => member.role === 'admin')]!;
+      const now = Date.now();
+      const materials = await transaction.save(
+        data.materials.map((material, index) =>
+          transaction.create(Material, {
+            organizationId: organization.id,
+            type: material.type,
+            title: material.title,
+            summary: material.summary,
+            category: material.category,
+            tags: material.tags,
+            body: material.body === undefined ? null : sanitizeRichText(material.body),
+            mediaUrl: material.mediaUrl ?? null,
+            coverUrl: null,
+            status: 'published',
+            createdByEmployeeId: admin.id,
+            // A day apart, so the materials have distinct, believable publication dates.
+            publishedAt: new Date(now - (data.materials.length - index) * 86_400_000),
+          }),
+        ),
+      );
+      return { organization, departments, staff, materials };
     });
   }
 }

@@ -1,6 +1,7 @@
-import type { DemoAccount, LoginResponse } from '@cardhub/shared';
-import { DataSource } from 'typeorm';
+import type { DemoAccount, LoginResponse, MaterialListResponse } from '@cardhub/shared';
+import { DataSource, In } from 'typeorm';
 import { Card } from '../cards/entities/card.entity';
+import { Material } from '../materials/entities/material.entity';
 import { Employee } from '../org/entities/employee.entity';
 import { Organization } from '../org/entities/organization.entity';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
@@ -39,13 +40,49 @@ describeEachDatabase('demo mode', (database) => {
     }
   });
 
+  it('publishes one material of each type for 星辰科技, listed to its staff', async () => {
+    const roster = await t.get(DemoSeeder).seed();
+    const materials = await t
+      .get(DataSource)
+      .getRepository(Material)
+      .findBy({ id: In(roster.materialIds) });
+    expect(materials.map((material) => material.type).sort()).toEqual([
+      'article',
+      'poster',
+      'product',
+      'video',
+    ]);
+    for (const material of materials) {
+      expect(material).toMatchObject({ organizationId: roster.organizationId, status: 'published' });
+      expect(material.category).not.toBe('');
+      expect(material.tags.length).toBeGreaterThan(0);
+      expect(material.publishedAt).toBeInstanceOf(Date);
+    }
+    const byType = (type: string) => materials.find((material) => material.type === type)!;
+    expect(byType('article').body!.match(/<p>/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(byType('product').body).toContain('¥');
+    expect(byType('poster').mediaUrl).toMatch(/^https?:\/\//);
+    expect(byType('video').mediaUrl).toMatch(/^https?:\/\/.+\.mp4$/);
+
+    const login = await t.http.post('/api/auth/demo-login').send({ employeeId: roster.employeeIds[0] });
+    const library = await t.http.get('/api/materials').set(bearer(login.body as LoginResponse));
+    expect(library.status).toBe(200);
+    expect((library.body as MaterialListResponse).total).toBe(4);
+  });
+
   it('changes nothing when seeded again', async () => {
     const dataSource = t.get(DataSource);
-    const before = await dataSource.getRepository(Employee).count();
+    const before = [
+      await dataSource.getRepository(Employee).count(),
+      await dataSource.getRepository(Material).count(),
+    ];
     const first = await t.get(DemoSeeder).seed();
     const second = await t.get(DemoSeeder).seed();
     expect(second).toEqual(first);
-    expect(await dataSource.getRepository(Employee).count()).toBe(before);
+    expect([
+      await dataSource.getRepository(Employee).count(),
+      await dataSource.getRepository(Material).count(),
+    ]).toEqual(before);
   });
 
   it('lists the demo accounts and logs any of them in with one click', async () => {

@@ -1,4 +1,4 @@
-import type { CardDto } from '@cardhub/shared';
+import type { CardDto, MaterialDto } from '@cardhub/shared';
 
 /** Text is inserted into HTML only through this. */
 export function escapeHtml(text: string): string {
@@ -14,28 +14,72 @@ export function cardPreviewPage(card: CardDto, shareUrl: string, cardPageUrl: st
   const title = card.company ? `${card.name}的名片 · ${card.company}` : `${card.name}的名片`;
   const description =
     [card.title, card.company, card.bio].filter(Boolean).join(' | ') || `${card.name}的名片`;
+  return previewPage({
+    type: 'profile',
+    title,
+    description,
+    shareUrl,
+    siteName: card.organizationName,
+    imageUrl: card.avatarUrl,
+    pageUrl: cardPageUrl,
+    opening: `${card.name} 的名片`,
+  });
+}
+
+/** The same for a shared material; the site name is the sharing employee's company when their card is known. */
+export function materialPreviewPage(
+  material: MaterialDto,
+  card: CardDto | null,
+  shareUrl: string,
+  materialPageUrl: string,
+): string {
+  return previewPage({
+    type: 'article',
+    title: material.title,
+    description: material.summary || material.title,
+    shareUrl,
+    siteName: card?.organizationName ?? null,
+    imageUrl: material.coverUrl,
+    pageUrl: materialPageUrl,
+    opening: material.title,
+  });
+}
+
+interface Preview {
+  type: string;
+  title: string;
+  description: string;
+  shareUrl: string;
+  siteName: string | null;
+  imageUrl: string | null;
+  pageUrl: string;
+  /** What the page says it is opening, for the instant a person sees it. */
+  opening: string;
+}
+
+function previewPage(preview: Preview): string {
   const meta = [
-    ['og:type', 'profile'],
-    ['og:title', title],
-    ['og:description', description],
-    ['og:url', shareUrl],
-    ['og:site_name', card.organizationName],
-    ...(card.avatarUrl ? [['og:image', card.avatarUrl]] : []),
+    ['og:type', preview.type],
+    ['og:title', preview.title],
+    ['og:description', preview.description],
+    ['og:url', preview.shareUrl],
+    ...(preview.siteName ? [['og:site_name', preview.siteName]] : []),
+    ...(preview.imageUrl ? [['og:image', preview.imageUrl]] : []),
   ]
     .map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content!)}">`)
     .join('\n  ');
   return page(
-    title,
-    `<meta name="description" content="${escapeHtml(description)}">
+    preview.title,
+    `<meta name="description" content="${escapeHtml(preview.description)}">
   ${meta}
-  <meta http-equiv="refresh" content="0; url=${escapeHtml(cardPageUrl)}">`,
-    `<p>正在打开 ${escapeHtml(card.name)} 的名片… <a href="${escapeHtml(cardPageUrl)}">点此打开</a></p>
-  <script>location.replace(${scriptString(cardPageUrl)});</script>`,
+  <meta http-equiv="refresh" content="0; url=${escapeHtml(preview.pageUrl)}">`,
+    `<p>正在打开 ${escapeHtml(preview.opening)}… <a href="${escapeHtml(preview.pageUrl)}">点此打开</a></p>
+  <script>location.replace(${scriptString(preview.pageUrl)});</script>`,
   );
 }
 
-export function cardNotFoundPage(): string {
-  return page('名片不存在', '', '<p>名片不存在或已失效，请向分享人索取新的链接。</p>');
+export function shareNotFoundPage(): string {
+  return page('链接已失效', '', '<p>名片或物料不存在或已失效，请向分享人索取新的链接。</p>');
 }
 
 function page(title: string, head: string, body: string): string {

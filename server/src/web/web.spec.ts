@@ -1,4 +1,4 @@
-import { type LoginResponse, h5CardPageUrl } from '@cardhub/shared';
+import { type LoginResponse, type MaterialDto, type ShareDto, h5TargetPageUrl } from '@cardhub/shared';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +48,46 @@ describeEachDatabase('web', (database) => {
       expect(html).toContain(
         '<meta property="og:description" content="高级销售顾问 | A&#38;B &#34;商贸&#34; | ',
       );
-      const target = h5CardPageUrl('http://cardhub.test', share.code);
+      const target = h5TargetPageUrl('http://cardhub.test', 'card', share.code);
       expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target.replace(/&/g, '&#38;')}">`);
+      expect(html).toContain(`location.replace(${JSON.stringify(target)})`);
+      expect(await loop.events().count()).toBe(eventsBefore);
+    });
+
+    it('previews a shared material from its title and summary and sends people on to the H5 material page', async () => {
+      const materialId = t.demo.materialIds[0]!;
+      const material = (await t.http.get(`/api/materials/${materialId}`).set(bearer(zhang)))
+        .body as MaterialDto;
+      const update = await t.http
+        .put(`/api/materials/${materialId}`)
+        .set(bearer(await t.loginAs(t.demo.adminId)))
+        .send({
+          type: material.type,
+          category: material.category,
+          tags: material.tags,
+          body: material.body,
+          title: '<b>"新品"</b> & 案例',
+          summary: '三步<获客>',
+        });
+      expect(update.status).toBe(200);
+      const shared = await loop.share(zhang, {
+        targetType: 'material',
+        targetId: materialId,
+        channel: 'link',
+      });
+      const share = shared.body as ShareDto;
+      const eventsBefore = await loop.events().count();
+
+      const response = await t.http.get(`/v/${share.code}`);
+      expect(response.status).toBe(200);
+      const html = response.text;
+      expect(html).toContain(
+        '<meta property="og:title" content="&#60;b&#62;&#34;新品&#34;&#60;/b&#62; &#38; 案例">',
+      );
+      expect(html).toContain('<meta property="og:description" content="三步&#60;获客&#62;">');
+      expect(html).toContain('<meta property="og:site_name" content="星辰科技">');
+      const target = h5TargetPageUrl('http://cardhub.test', 'material', share.code);
+      expect(target).toContain('/#/pages/material/view/index?sc=');
       expect(html).toContain(`location.replace(${JSON.stringify(target)})`);
       expect(await loop.events().count()).toBe(eventsBefore);
     });
@@ -58,7 +96,7 @@ describeEachDatabase('web', (database) => {
       const response = await t.http.get('/v/AAAAAAAAAA');
       expect(response.status).toBe(404);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.text).toContain('名片不存在或已失效');
+      expect(response.text).toContain('名片或物料不存在或已失效');
     });
   });
 
