@@ -1,15 +1,17 @@
 import type { CardDto, LoginResponse } from '@cardhub/shared';
 import { DataSource } from 'typeorm';
 import { Employee } from '../org/entities/employee.entity';
-import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
+import {
+  type TestApp,
+  bearer,
+  createTestApp,
+  describeEachDatabase,
+  PNG_BYTES,
+  WINDOWS_EXECUTABLE,
+} from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
 
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('rest of a png'),
-]);
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
-const WINDOWS_EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
 const validCard = {
   name: '张伟',
@@ -86,13 +88,13 @@ describeEachDatabase('cards', (database) => {
       const response = await t.http
         .post('/api/me/card/avatar')
         .set(bearer(employee))
-        .attach('file', PNG, 'me.png');
+        .attach('file', PNG_BYTES, 'me.png');
       expect(response.status).toBe(200);
       const avatarUrl = (response.body as CardDto).avatarUrl!;
       expect(avatarUrl).toMatch(/^http:\/\/cardhub\.test\/uploads\/avatars\/[0-9a-f]{32}\.png$/);
       const served = await t.http.get(new URL(avatarUrl).pathname).buffer(true);
       expect(served.status).toBe(200);
-      expect(Buffer.compare(served.body as Buffer, PNG)).toBe(0);
+      expect(Buffer.compare(served.body as Buffer, PNG_BYTES)).toBe(0);
       expect((await myCard()).avatarUrl).toBe(avatarUrl);
     });
 
@@ -114,7 +116,7 @@ describeEachDatabase('cards', (database) => {
       expect(fake.status).toBe(415);
       expect(fake.body.fields).toEqual([{ path: 'file', message: 'file must be a PNG, JPEG or WebP image' }]);
 
-      const huge = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
+      const huge = Buffer.concat([PNG_BYTES, Buffer.alloc(2 * 1024 * 1024)]);
       const tooBig = await t.http
         .post('/api/me/card/avatar')
         .set(bearer(employee))

@@ -6,14 +6,15 @@ import type {
   PublicMaterialResponse,
   ShareDto,
 } from '@cardhub/shared';
-import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
+import {
+  type TestApp,
+  bearer,
+  createTestApp,
+  describeEachDatabase,
+  PNG_BYTES,
+  WINDOWS_EXECUTABLE,
+} from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
-
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('rest of a png'),
-]);
-const WINDOWS_EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
 const article: CreateMaterialInput = {
   type: 'article',
@@ -162,7 +163,7 @@ describeEachDatabase('materials', (database) => {
       const response = await t.http
         .post(`/api/materials/${material.id}/cover`)
         .set(bearer(admin))
-        .attach('file', PNG, 'cover.png');
+        .attach('file', PNG_BYTES, 'cover.png');
       expect(response.status).toBe(200);
       const coverUrl = (response.body as MaterialDto).coverUrl!;
       expect(coverUrl).toMatch(/^http:\/\/cardhub\.test\/uploads\/covers\/[0-9a-f]{32}\.png$/);
@@ -178,7 +179,7 @@ describeEachDatabase('materials', (database) => {
       const fake = await t.http.post(url).set(bearer(admin)).attach('file', WINDOWS_EXECUTABLE, 'cover.png');
       expect(fake.status).toBe(415);
       expect(fake.body.fields[0].path).toBe('file');
-      const huge = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
+      const huge = Buffer.concat([PNG_BYTES, Buffer.alloc(2 * 1024 * 1024)]);
       expect((await t.http.post(url).set(bearer(admin)).attach('file', huge, 'big.png')).status).toBe(413);
       const read = await t.http.get(`/api/materials/${material.id}`).set(bearer(admin));
       expect(read.body.coverUrl).toBeNull();

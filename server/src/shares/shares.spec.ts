@@ -11,8 +11,7 @@ import { TokenService } from '../common/auth';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
 import { Share } from './entities/share.entity';
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+import { PNG_SIGNATURE } from '../infra/uploads/image-type';
 
 describeEachDatabase('shares', (database) => {
   let t: TestApp;

@@ -5,3 +5,4 @@ export {
   type TestDatabase,
 } from './databases';
 export { TEST_TOKEN_SECRET, bearer, createTestApp, type TestApp, type TestAppOptions } from './test-app';
+export { PNG_BYTES, WINDOWS_EXECUTABLE } from './upload-fixtures';

@@ -1,10 +1,10 @@
 import { type FakeWechat, type FakeWechatOptions, startFakeWechat } from '@cardhub/tests/fake-wechat';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WechatApiError, WechatClient } from './wechat.client';
+import { PNG_SIGNATURE } from '../infra/uploads/image-type';
 
 const APP = { appId: 'wxclienttest0001', appSecret: 'client-test-secret' };
 const CARD_PAGE = 'pages/card/view/index';
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function failureOf(promise: Promise<unknown>): Promise<WechatApiError> {
   return promise.then(
