@@ -1,3 +1,6 @@
+/** The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package. */
+const CONSOLE_PAGES = ['pages/console/login/index'];
+
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -6,7 +9,7 @@ export default defineAppConfig({
     'pages/card/share/index',
     'pages/radar/index',
     'pages/join/index',
-    'pages/console/login/index',
+    ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
   ],
   window: {
     navigationBarTitleText: '智能名片',

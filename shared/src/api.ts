@@ -9,9 +9,11 @@ import {
   CARD_ACTIONS,
   MATERIAL_STATUSES,
   MATERIAL_TYPES,
+  SCROLL_DEPTHS,
   SHARE_CHANNELS,
   TARGET_TYPES,
   TOUCHPOINTS,
+  VIDEO_PROGRESS,
   eventIdSchema,
   visitorKeySchema,
 } from './events';
@@ -217,6 +219,24 @@ export const visitActionSchema = z.discriminatedUnion('type', [
     channel: z.enum(SHARE_CHANNELS),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
   }),
+  z.object({
+    eventId: eventIdSchema,
+    type: z.literal('scroll'),
+    /** The deepest mark reached so far; each mark is reported once per visit. */
+    depth: z.union(
+      SCROLL_DEPTHS.map((depth) => z.literal(depth)),
+      {
+        message: `depth must be one of ${SCROLL_DEPTHS.join(', ')}`,
+      },
+    ),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.object({
+    eventId: eventIdSchema,
+    type: z.literal('video'),
+    progress: z.enum(VIDEO_PROGRESS),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
 ]);
 export type VisitAction = z.infer<typeof visitActionSchema>;
 
@@ -284,6 +304,13 @@ const httpUrl = (max: number) => z.url({ protocol: /^https?$/, message: 'must be
 /** Article and product bodies are rich text (HTML), sanitised by the server before they are stored. */
 export const MATERIAL_BODY_MAX_LENGTH = 20_000;
 
+/** One line of a product's specifications (规格参数), e.g. 部署方式 · 私有化 / 公有云. */
+export const productSpecSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(20),
+  value: z.string().trim().min(1, 'is required').max(60),
+});
+export type ProductSpec = z.infer<typeof productSpecSchema>;
+
 const materialFieldsSchema = z.object({
   type: z.enum(MATERIAL_TYPES),
   title: z.string().trim().min(1, 'is required').max(120),
@@ -294,12 +321,23 @@ const materialFieldsSchema = z.object({
   /** The poster image or the video (by URL). */
   mediaUrl: httpUrl(300).optional(),
   coverUrl: httpUrl(300).optional(),
+  /** Products only: the price as shown (价格文案, e.g. "¥2,980 起/年"), specifications and a gallery. */
+  priceText: optionalText(40),
+  specs: z.array(productSpecSchema).max(20, 'at most 20 specifications').default([]),
+  images: z.array(httpUrl(300)).max(9, 'at most 9 images').default([]),
 });
 
-export const createMaterialSchema = materialFieldsSchema.refine(
-  (material) => material.body === undefined || material.type === 'article' || material.type === 'product',
-  { path: ['body'], message: 'only articles and products have a body' },
-);
+export const createMaterialSchema = materialFieldsSchema
+  .refine(
+    (material) => material.body === undefined || material.type === 'article' || material.type === 'product',
+    { path: ['body'], message: 'only articles and products have a body' },
+  )
+  .refine(
+    (material) =>
+      material.type === 'product' ||
+      (material.priceText === '' && material.specs.length === 0 && material.images.length === 0),
+    { path: ['type'], message: 'only products have a price, specifications and a gallery' },
+  );
 export type CreateMaterialInput = z.input<typeof createMaterialSchema>;
 
 /** Editing replaces every field, as creating does (type included). */
@@ -317,6 +355,10 @@ export interface MaterialDto {
   body: string | null;
   mediaUrl: string | null;
   coverUrl: string | null;
+  /** Products only (empty otherwise). */
+  priceText: string;
+  specs: ProductSpec[];
+  images: string[];
   status: MaterialStatus;
   publishedAt: string | null;
   createdAt: string;

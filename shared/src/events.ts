@@ -29,6 +29,8 @@ export const EVENT_TYPES = [
   'consult',
   'form_submit',
   'scan',
+  'scroll',
+  'video',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -40,8 +42,17 @@ export const CARD_ACTIONS = [
   'open_site',
   'play_video',
   'copy_email',
+  'consult',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
+
+/** Reading depth is reported once per visit at each of these marks (percent of the page scrolled). */
+export const SCROLL_DEPTHS = [25, 50, 75, 100] as const;
+export type ScrollDepth = (typeof SCROLL_DEPTHS)[number];
+
+/** Video progress a visit reports: the first play, and playing to the end. */
+export const VIDEO_PROGRESS = ['play', 'complete'] as const;
+export type VideoProgress = (typeof VIDEO_PROGRESS)[number];
 
 /** Why a stored view does or does not count toward reach (domain.md, counting rules). */
 export const VIEW_VERDICTS = ['counted', 'self', 'colleague', 'bot', 'repeat'] as const;

@@ -8,6 +8,7 @@ import {
   miniProgramPath,
   parseShareScene,
   shareScene,
+  siteUrlWithShare,
 } from './share-code';
 
 /** A deterministic byte source (xorshift32) so the distribution check is repeatable. */
@@ -112,5 +113,23 @@ describe('links', () => {
   it('opens the mini-program page of the target', () => {
     expect(miniProgramPath('card', 'Ab3dEf7hJk')).toBe('pages/card/view/index?sc=Ab3dEf7hJk');
     expect(miniProgramPath('material', 'Ab3dEf7hJk')).toBe('pages/material/view/index?sc=Ab3dEf7hJk');
+  });
+});
+
+describe('siteUrlWithShare', () => {
+  it('appends the share code and keeps the rest of the link', () => {
+    expect(siteUrlWithShare('https://www.example.com/products/a?ref=ad#top', 'AbCdEf1234')).toBe(
+      'https://www.example.com/products/a?ref=ad&ch_sc=AbCdEf1234#top',
+    );
+  });
+
+  it('replaces a share code already on the link instead of adding a second one', () => {
+    expect(siteUrlWithShare('https://www.example.com/?ch_sc=0000000000', 'AbCdEf1234')).toBe(
+      'https://www.example.com/?ch_sc=AbCdEf1234',
+    );
+  });
+
+  it('refuses something that is not a share code', () => {
+    expect(() => siteUrlWithShare('https://www.example.com/', 'nope')).toThrow('not a share code');
   });
 });

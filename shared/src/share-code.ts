@@ -80,3 +80,17 @@ export function h5ShareUrl(publicUrl: string, code: string): string {
 export function h5TargetPageUrl(publicUrl: string, targetType: TargetType, code: string): string {
   return `${withoutTrailingSlash(publicUrl)}/#/${miniProgramPath(targetType, code)}`;
 }
+
+/**
+ * The query parameter that carries a share code onto the organization's own site, where the site tracker
+ * picks it up, so a visit that continues there is credited to the same share.
+ */
+export const SITE_SHARE_PARAM = 'ch_sc';
+
+/** An official-site link with the share code appended (replacing one already there); other query and hash kept. */
+export function siteUrlWithShare(siteUrl: string, code: string): string {
+  if (!isShareCode(code)) throw new Error(`not a share code: ${code}`);
+  const url = new URL(siteUrl);
+  url.searchParams.set(SITE_SHARE_PARAM, code);
+  return url.toString();
+}

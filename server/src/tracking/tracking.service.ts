@@ -225,5 +225,9 @@ function actionProps(action: VisitAction): TrackedEvent['props'] {
       return { seconds: action.seconds };
     case 'forward':
       return { channel: action.channel };
+    case 'scroll':
+      return { depth: action.depth };
+    case 'video':
+      return { progress: action.progress };
   }
 }

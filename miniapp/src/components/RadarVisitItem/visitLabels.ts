@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<CardAction, string> = {
   open_site: '访问官网',
   play_video: '播放视频',
   copy_email: '复制邮箱',
+  consult: '点击咨询',
 };
 
 /** Why a view did not move the counter, in the employee's words. */

@@ -2,6 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { CardDto, Principal } from '@cardhub/shared';
 import { useState } from 'react';
+import { consoleSectionsFor } from '../../components/ConsoleLayout';
 import RoleBadge from '../../components/RoleBadge';
 import { countCountedVisitsToday } from '../../components/RadarVisitItem/visitLabels';
 import { logout, wechatLogin } from '../../services/auth';
@@ -112,18 +113,22 @@ export default function HomePage() {
             智能名片只对企业员工开放。如果你是员工，请打开管理员发给你的邀请完成加入；如果你在找某位员工的名片，请打开对方分享给你的名片。
           </Text>
           <Text className="home-page__hint">经理和管理员可在电脑浏览器中登录管理后台。</Text>
-          <Button
-            className="home-page__link-button"
-            onClick={() => Taro.navigateTo({ url: CONSOLE_LOGIN_URL })}
-          >
-            管理员登录
-          </Button>
+          {/* The console is part of the H5 build only. */}
+          {process.env.TARO_ENV !== 'weapp' && (
+            <Button
+              className="home-page__link-button"
+              onClick={() => Taro.navigateTo({ url: CONSOLE_LOGIN_URL })}
+            >
+              管理员登录
+            </Button>
+          )}
         </View>
       </View>
     );
   }
 
   const { principal, card, todayVisits } = state;
+  const [consoleEntry] = consoleSectionsFor(principal.role);
   return (
     <View className="home-page">
       <View className="home-page__org-row">
@@ -154,6 +159,21 @@ export default function HomePage() {
           <Text className="home-page__action-title">分享名片</Text>
           <Text className="home-page__action-hint">发给客户，谁看了一目了然</Text>
         </Button>
+        <Button
+          className="home-page__action"
+          onClick={() => Taro.navigateTo({ url: '/pages/material/index' })}
+        >
+          <Text className="home-page__action-title">物料库</Text>
+          <Text className="home-page__action-hint">文章、海报、视频，附上你的名片分享</Text>
+        </Button>
+        <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/tasks/index' })}>
+          <Text className="home-page__action-title">营销任务</Text>
+          <Text className="home-page__action-hint">公司布置的分享任务和完成进度</Text>
+        </Button>
+        <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/shares/index' })}>
+          <Text className="home-page__action-title">我的分享</Text>
+          <Text className="home-page__action-hint">每次分享带来的浏览和访客</Text>
+        </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/radar/index' })}>
           <Text className="home-page__action-title">访客雷达</Text>
           <Text className="home-page__action-hint">
@@ -167,6 +187,12 @@ export default function HomePage() {
           <Text className="home-page__action-title">编辑名片</Text>
           <Text className="home-page__action-hint">完善信息，让客户更容易联系你</Text>
         </Button>
+        {consoleEntry && (
+          <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: consoleEntry.url })}>
+            <Text className="home-page__action-title">管理后台</Text>
+            <Text className="home-page__action-hint">员工、物料和营销任务</Text>
+          </Button>
+        )}
       </View>
 
       <Text className="home-page__logout" onClick={handleLogout}>

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import type { MaterialStatus, MaterialType } from '@cardhub/shared';
+import type { MaterialStatus, MaterialType, ProductSpec } from '@cardhub/shared';
 import {
   CreatedAtColumn,
   JsonColumn,
@@ -39,6 +39,16 @@ export class Material {
   /** The poster image or the video. */
   @TextColumn(300, { nullable: true, default: null })
   mediaUrl!: string | null;
+
+  /** Products only: price text, specifications and gallery images. */
+  @TextColumn(40, { default: '' })
+  priceText!: string;
+
+  @JsonColumn({ nullable: true })
+  specs!: ProductSpec[] | null;
+
+  @JsonColumn({ nullable: true })
+  images!: string[] | null;
 
   @TextColumn(40)
   category!: string;

@@ -1,13 +1,19 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { DemoAccount } from '@cardhub/shared';
+import type { DemoAccount, LoginResponse } from '@cardhub/shared';
+import { consoleSectionsFor } from '../../../components/ConsoleLayout';
 import RoleBadge from '../../../components/RoleBadge';
 import { demoLogin, fetchDemoAccounts, passwordLogin } from '../../../services/auth';
 import { ApiError } from '../../../services/request';
 import './index.scss';
 
-const goHome = () => Taro.reLaunch({ url: '/pages/home/index' });
+/** Managers and admins land in their first console section; employees on their card workbench. */
+function landingUrl(session: LoginResponse): string {
+  const { principal } = session;
+  const [firstSection] = principal.kind === 'employee' ? consoleSectionsFor(principal.role) : [];
+  return firstSection?.url ?? '/pages/home/index';
+}
 
 /** The console's sign-in for managers and admins; in demo mode, one-click logins for every role. */
 export default function ConsoleLoginPage() {
@@ -23,14 +29,14 @@ export default function ConsoleLoginPage() {
       .catch(() => setDemoAccounts(null));
   }, []);
 
-  const signIn = async (login: () => Promise<unknown>) => {
+  const signIn = async (login: () => Promise<LoginResponse>) => {
     // Not `disabled`: Taro's H5 button greys out on any disabled attribute, even disabled="false".
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      await login();
-      await goHome();
+      const session = await login();
+      await Taro.reLaunch({ url: landingUrl(session) });
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '登录失败，请稍后再试');
     } finally {
