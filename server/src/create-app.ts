@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config';
+import { IMAGE_LIMIT_BYTES } from './infra/uploads';
 
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
-export const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /**
  * Builds the whole application, not yet listening: main.ts listens on it, tests call `init()` and drive it
@@ -36,7 +36,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
+  // Each upload route reads its file with its own size limit (infra/uploads); this is the default.
+  await app.register(multipart, { limits: { fileSize: IMAGE_LIMIT_BYTES, files: 1, fields: 10 } });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -336,7 +336,7 @@ export const createMaterialSchema = materialFieldsSchema
     (material) =>
       material.type === 'product' ||
       (material.priceText === '' && material.specs.length === 0 && material.images.length === 0),
-    { path: ['type'], message: 'only products have a price, specifications and a gallery' },
+    { path: ['type'], message: 'must be "product" to have a price, specifications or a gallery' },
   );
 export type CreateMaterialInput = z.input<typeof createMaterialSchema>;
 
@@ -387,4 +387,9 @@ export interface PublicMaterialResponse {
   material: MaterialDto;
   card: CardDto | null;
   share: { code: string; channel: ShareChannel; depth: number };
+}
+
+/** Where an uploaded file (an article or product picture) is served. */
+export interface UploadedFileResponse {
+  url: string;
 }

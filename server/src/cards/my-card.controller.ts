@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CurrentStaff, Roles, type StaffPrincipal } from '../common/auth';
 import { ZodBody } from '../common/validation';
-import { IMAGE_UPLOAD_BODY, readUploadedImage } from '../infra/uploads';
+import { UPLOAD_BODY, readUploadedImage } from '../infra/uploads';
 import { CardsService } from './cards.service';
 
 @ApiTags('cards')
@@ -31,7 +31,7 @@ export class MyCardController {
   @Post('avatar')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody(IMAGE_UPLOAD_BODY)
+  @ApiBody(UPLOAD_BODY)
   async uploadAvatar(
     @CurrentStaff() staff: StaffPrincipal,
     @Req() request: FastifyRequest,

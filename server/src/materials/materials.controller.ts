@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   type MaterialDto,
   type MaterialListResponse,
+  type UploadedFileResponse,
   createMaterialSchema,
   listMaterialsQuerySchema,
   updateMaterialSchema,
@@ -11,7 +12,12 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CurrentStaff, Roles, type StaffPrincipal } from '../common/auth';
 import { ZodBody, ZodQuery } from '../common/validation';
-import { IMAGE_UPLOAD_BODY, readUploadedImage } from '../infra/uploads';
+import {
+  MATERIAL_IMAGE_LIMIT_BYTES,
+  UPLOAD_BODY,
+  readUploadedImage,
+  readUploadedVideo,
+} from '../infra/uploads';
 import { MaterialsService } from './materials.service';
 
 /** The materials library: staff browse what is published; admins write, publish and archive. */
@@ -69,11 +75,35 @@ export class MaterialsController {
     return this.materials.archive(admin, id);
   }
 
+  @Post('images')
+  @Roles('admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  async uploadImage(@Req() request: FastifyRequest): Promise<UploadedFileResponse> {
+    return this.materials.saveImage(await readUploadedImage(request, MATERIAL_IMAGE_LIMIT_BYTES));
+  }
+
+  /** A poster's image (≤ 5 MB) or a video's file (MP4 or WebM, ≤ 50 MB), checked by content. */
+  @Post(':id/media')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  uploadMedia(
+    @CurrentStaff() admin: StaffPrincipal,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<MaterialDto> {
+    return this.materials.replaceMedia(admin, id, (type) =>
+      type === 'poster' ? readUploadedImage(request, MATERIAL_IMAGE_LIMIT_BYTES) : readUploadedVideo(request),
+    );
+  }
+
   @Post(':id/cover')
   @Roles('admin')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody(IMAGE_UPLOAD_BODY)
+  @ApiBody(UPLOAD_BODY)
   async uploadCover(
     @CurrentStaff() admin: StaffPrincipal,
     @Param('id') id: string,

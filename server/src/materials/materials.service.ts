@@ -5,6 +5,7 @@ import {
   type MaterialDto,
   type MaterialListResponse,
   type MaterialStatus,
+  type UploadedFileResponse,
   type createMaterialSchema,
   type listMaterialsQuerySchema,
   roleAtLeast,
@@ -13,7 +14,13 @@ import { Repository } from 'typeorm';
 import type { z } from 'zod';
 import { type StaffPrincipal, findInOrganization } from '../common/auth';
 import { AppConfig } from '../common/config';
-import { FileStorage, type UploadedImage } from '../infra/uploads';
+import {
+  FileStorage,
+  type UploadedImage,
+  type UploadedVideo,
+  absoluteUrl,
+  storedUploadRef,
+} from '../infra/uploads';
 import { Material } from './entities/material.entity';
 import { toMaterialDto } from './material-dto';
 import { sanitizeRichText } from './rich-text';
@@ -40,7 +47,7 @@ export class MaterialsService {
 
   async create(admin: StaffPrincipal, fields: MaterialFields): Promise<MaterialDto> {
     const material = this.materials.create({
-      ...storedFields(fields),
+      ...this.storedFields(fields),
       organizationId: admin.organizationId,
       createdByEmployeeId: admin.employeeId,
       status: 'draft',
@@ -51,7 +58,7 @@ export class MaterialsService {
 
   async update(admin: StaffPrincipal, id: string, fields: MaterialFields): Promise<MaterialDto> {
     const material = await this.findInOrganization(admin, id);
-    return this.toDto(await this.materials.save(this.materials.merge(material, storedFields(fields))));
+    return this.toDto(await this.materials.save(this.materials.merge(material, this.storedFields(fields))));
   }
 
   async publish(admin: StaffPrincipal, id: string): Promise<MaterialDto> {
@@ -72,6 +79,33 @@ export class MaterialsService {
     const material = await this.findInOrganization(admin, id);
     const coverUrl = await this.storage.savePublic('covers', image.type, image.content);
     return this.toDto(await this.materials.save(this.materials.merge(material, { coverUrl })));
+  }
+
+  /**
+   * A poster's image or a video's file. The upload is read only once the material's type says which kind of
+   * file it must be.
+   */
+  async replaceMedia(
+    admin: StaffPrincipal,
+    id: string,
+    readUpload: (type: 'poster' | 'video') => Promise<UploadedImage | UploadedVideo>,
+  ): Promise<MaterialDto> {
+    const material = await this.findInOrganization(admin, id);
+    if (material.type !== 'poster' && material.type !== 'video') {
+      throw new BadRequestException({
+        message: '只有海报和视频可以上传媒体文件',
+        fields: [{ path: 'type', message: 'only posters and videos have a media file' }],
+      });
+    }
+    const media = await readUpload(material.type);
+    const mediaUrl = await this.storage.savePublic(`${material.type}s`, media.type, media.content);
+    return this.toDto(await this.materials.save(this.materials.merge(material, { mediaUrl })));
+  }
+
+  /** A picture for an article body or a product gallery; the editor places the returned link. */
+  async saveImage(image: UploadedImage): Promise<UploadedFileResponse> {
+    const path = await this.storage.savePublic('material-images', image.type, image.content);
+    return { url: absoluteUrl(this.config.publicUrl, path) };
   }
 
   /** Admins see every status (or the one they ask for); everyone else sees published materials only. */
@@ -134,19 +168,32 @@ export class MaterialsService {
   ): Promise<Material> {
     return findInOrganization(this.materials, staff.organizationId, { id, ...where }, MATERIAL_NOT_FOUND);
   }
-}
 
-/** What the admin wrote, as stored: bodies sanitised. A cover left out keeps the uploaded one. */
-function storedFields({ coverUrl, ...fields }: MaterialFields): Partial<Material> {
-  const body = fields.body === undefined ? null : sanitizeRichText(fields.body);
-  // Escaping "&" and "<" can lengthen a body a little; the stored one must still fit.
-  if (body !== null && body.length > MATERIAL_BODY_MAX_LENGTH) {
-    throw new BadRequestException({
-      message: '正文过长，请精简后再保存',
-      fields: [
-        { path: 'body', message: `body must be at most ${MATERIAL_BODY_MAX_LENGTH} characters once cleaned` },
-      ],
-    });
+  /**
+   * What the admin wrote, as stored: bodies sanitised, links to our own uploads kept relative. A cover left out
+   * keeps the uploaded one.
+   */
+  private storedFields({ coverUrl, ...fields }: MaterialFields): Partial<Material> {
+    const body = fields.body === undefined ? null : sanitizeRichText(fields.body);
+    // Escaping "&" and "<" can lengthen a body a little; the stored one must still fit.
+    if (body !== null && body.length > MATERIAL_BODY_MAX_LENGTH) {
+      throw new BadRequestException({
+        message: '正文过长，请精简后再保存',
+        fields: [
+          {
+            path: 'body',
+            message: `body must be at most ${MATERIAL_BODY_MAX_LENGTH} characters once cleaned`,
+          },
+        ],
+      });
+    }
+    const stored = (url: string) => storedUploadRef(this.config.publicUrl, url);
+    return {
+      ...fields,
+      body,
+      mediaUrl: fields.mediaUrl ? stored(fields.mediaUrl) : null,
+      images: fields.images.map(stored),
+      ...(coverUrl ? { coverUrl: stored(coverUrl) } : {}),
+    };
   }
-  return { ...fields, body, mediaUrl: fields.mediaUrl ?? null, ...(coverUrl ? { coverUrl } : {}) };
 }

@@ -11,6 +11,7 @@ import {
   bearer,
   createTestApp,
   describeEachDatabase,
+  MP4_BYTES,
   PNG_BYTES,
   WINDOWS_EXECUTABLE,
 } from '../test-support';
@@ -183,6 +184,89 @@ describeEachDatabase('materials', (database) => {
       expect((await t.http.post(url).set(bearer(admin)).attach('file', huge, 'big.png')).status).toBe(413);
       const read = await t.http.get(`/api/materials/${material.id}`).set(bearer(admin));
       expect(read.body.coverUrl).toBeNull();
+    });
+  });
+
+  describe('POST /api/materials/:id/media and /api/materials/images', () => {
+    const uploadMedia = (material: MaterialDto, file: Buffer, name: string, as = admin) =>
+      t.http.post(`/api/materials/${material.id}/media`).set(bearer(as)).attach('file', file, name);
+
+    it("stores a poster's image and a video's file, each checked by content", async () => {
+      const poster = await create({ type: 'poster', body: undefined, title: '年终大促海报' });
+      const stored = await uploadMedia(poster, PNG_BYTES, 'poster.png');
+      expect(stored.status).toBe(200);
+      const posterUrl = (stored.body as MaterialDto).mediaUrl!;
+      expect(posterUrl).toMatch(/^http:\/\/cardhub\.test\/uploads\/posters\/[0-9a-f]{32}\.png$/);
+      expect((await t.http.get(new URL(posterUrl).pathname)).status).toBe(200);
+      // A poster takes an image, not a video; a video takes a video, not an executable.
+      expect((await uploadMedia(poster, MP4_BYTES, 'poster.png')).status).toBe(415);
+
+      const video = await create({ type: 'video', body: undefined, title: '三分钟看懂智能名片' });
+      const uploaded = await uploadMedia(video, MP4_BYTES, 'intro.mp4');
+      expect(uploaded.status).toBe(200);
+      expect(uploaded.body.mediaUrl).toMatch(/\/uploads\/videos\/[0-9a-f]{32}\.mp4$/);
+      const fake = await uploadMedia(video, WINDOWS_EXECUTABLE, 'intro.mp4');
+      expect(fake.status).toBe(415);
+      expect(fake.body.message).toBe('视频必须是 MP4 或 WebM 格式');
+      // Saving the editor's form sends our own link back; it keeps pointing at the upload.
+      const edited = await t.http
+        .put(`/api/materials/${video.id}`)
+        .set(bearer(admin))
+        .send({ type: 'video', title: '三分钟看懂智能名片', mediaUrl: uploaded.body.mediaUrl });
+      expect(edited.body.mediaUrl).toBe(uploaded.body.mediaUrl);
+    });
+
+    it('refuses media for an article (400), posters over 5 MB (413), and other organizations (404)', async () => {
+      const article = await create();
+      const refused = await uploadMedia(article, PNG_BYTES, 'a.png');
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toBe('只有海报和视频可以上传媒体文件');
+      const poster = await create({ type: 'poster', body: undefined });
+      const huge = Buffer.concat([PNG_BYTES, Buffer.alloc(5 * 1024 * 1024)]);
+      const tooBig = await uploadMedia(poster, huge, 'big.png');
+      expect(tooBig.status).toBe(413);
+      expect(tooBig.body.message).toContain('5 MB');
+      expect((await uploadMedia(poster, PNG_BYTES, 'p.png', otherAdmin)).status).toBe(404);
+      expect((await uploadMedia(poster, PNG_BYTES, 'p.png', zhang)).status).toBe(403);
+      expect((await t.http.get(`/api/materials/${poster.id}`).set(bearer(admin))).body.mediaUrl).toBeNull();
+    });
+
+    it('stores pictures for article bodies and product galleries', async () => {
+      const response = await t.http
+        .post('/api/materials/images')
+        .set(bearer(admin))
+        .attach('file', PNG_BYTES, 'photo.png');
+      expect(response.status).toBe(201);
+      const { url } = response.body as { url: string };
+      expect((await t.http.get(new URL(url).pathname)).status).toBe(200);
+      const product = await create({
+        type: 'product',
+        title: '智能名片 企业版',
+        priceText: '¥2,980 起/年',
+        specs: [{ name: '部署', value: '公有云 / 私有化' }],
+        images: [url, 'https://cdn.example.com/p2.jpg'],
+      });
+      expect(product).toMatchObject({
+        priceText: '¥2,980 起/年',
+        specs: [{ name: '部署', value: '公有云 / 私有化' }],
+        images: [url, 'https://cdn.example.com/p2.jpg'],
+      });
+      const exe = await t.http
+        .post('/api/materials/images')
+        .set(bearer(admin))
+        .attach('file', WINDOWS_EXECUTABLE, 'photo.png');
+      expect(exe.status).toBe(415);
+    });
+
+    it('keeps prices, specifications and galleries to products', async () => {
+      const response = await t.http
+        .post('/api/materials')
+        .set(bearer(admin))
+        .send({ ...article, priceText: '¥99' });
+      expect(response.status).toBe(400);
+      expect(response.body.fields).toEqual([
+        { path: 'type', message: 'type must be "product" to have a price, specifications or a gallery' },
+      ]);
     });
   });
 

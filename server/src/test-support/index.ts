@@ -5,4 +5,4 @@ export {
   type TestDatabase,
 } from './databases';
 export { TEST_TOKEN_SECRET, bearer, createTestApp, type TestApp, type TestAppOptions } from './test-app';
-export { PNG_BYTES, WINDOWS_EXECUTABLE } from './upload-fixtures';
+export { MP4_BYTES, PNG_BYTES, WINDOWS_EXECUTABLE } from './upload-fixtures';

@@ -23,6 +23,15 @@ export function absoluteUrl(publicUrl: string, pathOrUrl: string): string {
   return pathOrUrl.startsWith('/') ? `${publicUrl}${pathOrUrl}` : pathOrUrl;
 }
 
+/**
+ * The inverse of `absoluteUrl` for our own uploads, so stored links survive a change of PUBLIC_URL; any other
+ * URL is kept as given.
+ */
+export function storedUploadRef(publicUrl: string, url: string): string {
+  const ownPrefix = `${publicUrl}${PUBLIC_UPLOADS_PREFIX}`;
+  return url.startsWith(ownPrefix) ? url.slice(publicUrl.length) : url;
+}
+
 @Injectable()
 export class LocalDiskFileStorage extends FileStorage {
   constructor(private readonly config: AppConfig) {

@@ -4,12 +4,16 @@ export {
   LocalDiskFileStorage,
   PUBLIC_UPLOADS_PREFIX,
   publicUploadsRoot,
+  storedUploadRef,
 } from './file-storage';
 export { type ImageType, detectImageType } from './image-type';
+export { UPLOAD_BODY, UPLOAD_FIELD, formatMegabytes, readUploadedFile } from './uploaded-file';
 export {
-  IMAGE_UPLOAD_BODY,
-  IMAGE_UPLOAD_FIELD,
+  IMAGE_LIMIT_BYTES,
+  MATERIAL_IMAGE_LIMIT_BYTES,
   type UploadedImage,
   readUploadedImage,
 } from './uploaded-image';
+export { VIDEO_LIMIT_BYTES, type UploadedVideo, readUploadedVideo } from './uploaded-video';
+export { type VideoType, detectVideoType } from './video-type';
 export { UploadsModule } from './uploads.module';
