@@ -1,5 +1,9 @@
 /** The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package. */
-const CONSOLE_PAGES = ['pages/console/login/index'];
+const CONSOLE_PAGES = [
+  'pages/console/login/index',
+  'pages/console/materials/index',
+  'pages/console/materials/edit/index',
+];
 
 export default defineAppConfig({
   pages: [

@@ -1,4 +1,4 @@
-import type { MaterialType, StaffRole } from '@cardhub/shared';
+import type { MaterialType, ProductSpec, StaffRole } from '@cardhub/shared';
 
 /** The demo tenant everybody sees first (DEMO_MODE=1): 星辰科技 with a believable sales team. */
 export const DEMO_ORGANIZATION_SLUG = 'demo';
@@ -17,7 +17,10 @@ export interface DemoStaffMember {
   bio: string;
 }
 
-/** A published material; the body is rich text in the tags the server's sanitiser keeps. */
+/**
+ * A published material; the body is rich text in the tags the server's sanitiser keeps. Media are file names
+ * in server/assets/demo/ (made by scripts/render-demo-media.mjs), stored as uploads when the demo is seeded.
+ */
 export interface DemoMaterial {
   type: MaterialType;
   title: string;
@@ -25,7 +28,11 @@ export interface DemoMaterial {
   category: string;
   tags: string[];
   body?: string;
-  mediaUrl?: string;
+  cover: string;
+  media?: string;
+  priceText?: string;
+  specs?: ProductSpec[];
+  images?: string[];
 }
 
 export interface DemoOrganization {
@@ -39,8 +46,6 @@ export interface DemoOrganization {
   /** Published by the admin, newest last. */
   materials: DemoMaterial[];
 }
-
-const DEMO_MEDIA_URL = 'https://static.xingchen-tech.cn/materials';
 
 export const DEMO_ORGANIZATION: DemoOrganization = {
   slug: DEMO_ORGANIZATION_SLUG,
@@ -129,6 +134,7 @@ export const DEMO_ORGANIZATION: DemoOrganization = {
       summary: '从“发名片”到“被追踪的名片”：三个步骤让每一次转发都能带来可衡量的线索。',
       category: '行业洞察',
       tags: ['私域', '全员营销'],
+      cover: 'article-cover.jpg',
       body: [
         '<h2>名片不再只是联系方式</h2>',
         '<p>过去，一张纸质名片递出去之后，销售就失去了对它的感知：客户有没有看、什么时候看、转给了谁，全都无从知晓。智能名片让这一切变得<strong>可见、可追踪、可转化</strong>。</p>',
@@ -147,9 +153,17 @@ export const DEMO_ORGANIZATION: DemoOrganization = {
       summary: '为 50 人以上销售团队打造的智能名片与访客雷达，支持统一物料库和数据看板。',
       category: '产品介绍',
       tags: ['智能名片', '企业版'],
+      cover: 'product-cover.jpg',
+      images: ['product-1.jpg', 'product-2.jpg'],
+      priceText: '¥1,980 / 人 / 年起',
+      specs: [
+        { name: '起订人数', value: '50 人' },
+        { name: '部署方式', value: '公有云 / 私有化' },
+        { name: '数据存储', value: '中国境内' },
+        { name: '技术支持', value: '7×24 小时' },
+      ],
       body: [
-        '<h2>价格</h2>',
-        '<p><strong>¥ 1,980 / 人 / 年</strong>，50 人起订；首年赠送专属客户成功经理服务。</p>',
+        '<p>50 人起订，首年赠送专属客户成功经理服务。</p>',
         '<h2>核心功能</h2>',
         '<ul><li>统一企业名片模板，员工信息一键同步</li><li>访客雷达：浏览、通话、复制微信实时提醒</li><li>物料库：文章、海报、视频、产品页一键分享</li><li>管理看板：按部门、员工统计获客效果</li></ul>',
         '<h2>服务保障</h2>',
@@ -162,7 +176,8 @@ export const DEMO_ORGANIZATION: DemoOrganization = {
       summary: '3 月 28 日 · 上海张江，诚邀您共同见证星辰智能名片 4.0 发布。',
       category: '市场活动',
       tags: ['发布会', '海报'],
-      mediaUrl: `${DEMO_MEDIA_URL}/spring-launch-poster.jpg`,
+      cover: 'poster-cover.jpg',
+      media: 'spring-launch-poster.jpg',
     },
     {
       type: 'video',
@@ -170,7 +185,8 @@ export const DEMO_ORGANIZATION: DemoOrganization = {
       summary: '三分钟了解一家传统制造企业如何用智能名片让销售线索翻倍。',
       category: '客户案例',
       tags: ['制造业', '视频'],
-      mediaUrl: `${DEMO_MEDIA_URL}/case-manufacturing.mp4`,
+      cover: 'video-cover.jpg',
+      media: 'case-manufacturing.mp4',
     },
   ],
 };

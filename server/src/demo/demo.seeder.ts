@@ -1,8 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { DataSource, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher';
 import { AppConfig } from '../common/config';
+import { FileStorage } from '../infra/uploads';
 import { Material } from '../materials/entities/material.entity';
 import { sanitizeRichText } from '../materials/rich-text';
 import { EmployeesService } from '../org/employees.service';
@@ -12,9 +15,13 @@ import { Organization } from '../org/entities/organization.entity';
 import {
   DEMO_ORGANIZATION,
   DEMO_PASSWORD,
+  type DemoMaterial,
   type DemoOrganization,
   OTHER_DEMO_ORGANIZATION,
 } from './demo-data';
+
+/** server/assets/demo, from src/demo (tests) and dist/demo (the built server) alike. */
+const DEMO_ASSETS_DIR = join(__dirname, '..', '..', 'assets', 'demo');
 
 /** Ids of the seeded demo data, for tests and tools. */
 export interface DemoRoster {
@@ -46,6 +53,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @InjectRepository(Department) private readonly departments: Repository<Department>,
     @InjectRepository(Employee) private readonly employeeRows: Repository<Employee>,
     @InjectRepository(Material) private readonly materialRows: Repository<Material>,
+    private readonly storage: FileStorage,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -108,6 +116,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       `Seeding demo organization ${data.name} (${data.slug}): ${data.departments.length} departments, ${data.staff.length} staff`,
     );
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const media = await this.storeMedia(data.materials);
     return this.dataSource.transaction(async (transaction) => {
       const organization = await transaction.save(
         transaction.create(Organization, {
@@ -164,8 +173,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
             category: material.category,
             tags: material.tags,
             body: material.body === undefined ? null : sanitizeRichText(material.body),
-            mediaUrl: material.mediaUrl ?? null,
-            coverUrl: null,
+            coverUrl: media.get(material.cover)!,
+            mediaUrl: material.media ? media.get(material.media)! : null,
+            images: (material.images ?? []).map((image) => media.get(image)!),
+            priceText: material.priceText ?? '',
+            specs: material.specs ?? [],
             status: 'published',
             createdByEmployeeId: admin.id,
             // A day apart, so the materials have distinct, believable publication dates.
@@ -175,5 +187,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
       );
       return { organization, departments, staff, materials };
     });
+  }
+
+  /** Stores each media file the materials name as an upload, once; returns file name → upload path. */
+  private async storeMedia(materials: DemoMaterial[]): Promise<Map<string, string>> {
+    const names = new Set(
+      materials.flatMap((material) => [material.cover, material.media ?? [], material.images ?? []].flat()),
+    );
+    const stored = new Map<string, string>();
+    for (const name of names) {
+      const content = await readFile(join(DEMO_ASSETS_DIR, name));
+      stored.set(name, await this.storage.savePublic('demo', extname(name).slice(1), content));
+    }
+    return stored;
   }
 }

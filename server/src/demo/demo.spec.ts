@@ -60,13 +60,26 @@ describeEachDatabase('demo mode', (database) => {
     }
     const byType = (type: string) => materials.find((material) => material.type === type)!;
     expect(byType('article').body!.match(/<p>/g)!.length).toBeGreaterThanOrEqual(3);
-    expect(byType('product').body).toContain('¥');
-    expect(byType('poster').mediaUrl).toMatch(/^https?:\/\//);
-    expect(byType('video').mediaUrl).toMatch(/^https?:\/\/.+\.mp4$/);
+    expect(byType('product')).toMatchObject({ priceText: expect.stringContaining('¥') });
+    expect(byType('product').specs!.length).toBeGreaterThan(0);
 
     const login = await t.http.post('/api/auth/demo-login').send({ employeeId: roster.employeeIds[0] });
     const library = await t.http.get('/api/materials').set(bearer(login.body as LoginResponse));
     expect(library.status).toBe(200);
+    // Every cover, poster, product photo and the video is a real file the server serves.
+    const served = async (url: string | null) => {
+      const response = await t.http.get(new URL(url!).pathname);
+      return `${response.status} ${response.headers['content-type']}`;
+    };
+    for (const material of (library.body as MaterialListResponse).items) {
+      expect(await served(material.coverUrl)).toBe('200 image/jpeg');
+      for (const image of material.images) expect(await served(image)).toBe('200 image/jpeg');
+    }
+    const listed = (type: string) =>
+      (library.body as MaterialListResponse).items.find((item) => item.type === type)!;
+    expect(await served(listed('poster').mediaUrl)).toBe('200 image/jpeg');
+    expect(await served(listed('video').mediaUrl)).toBe('200 video/mp4');
+    expect(listed('product').images).toHaveLength(2);
     expect((library.body as MaterialListResponse).total).toBe(4);
   });
 
