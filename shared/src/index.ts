@@ -5,3 +5,4 @@ export * from './counting';
 export * from './chain';
 export * from './visitor-label';
 export * from './api';
+export * from './scoring';

@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import { CreatedAtColumn, TextColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
-import type { LeadStage } from './lead.entity';
+import type { LeadStage } from '@cardhub/shared';
 
 /** The history of a lead's stage and owner: who moved it, and why. */
 @Entity('lead_stage_changes')

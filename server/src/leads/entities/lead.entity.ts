@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { LeadStage } from '@cardhub/shared';
 import {
   CreatedAtColumn,
   JsonColumn,
@@ -8,9 +9,6 @@ import {
   UuidColumn,
   UuidPrimaryColumn,
 } from '../../infra/database/columns';
-
-export const LEAD_STAGES = ['visitor', 'mql', 'sql', 'customer', 'lost'] as const;
-export type LeadStage = (typeof LEAD_STAGES)[number];
 
 /** A visitor who left contact details or crossed the scoring threshold (线索). */
 @Entity('leads')
