@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { TargetType } from '@cardhub/shared';
 import { In, LessThan, Repository } from 'typeorm';
@@ -14,13 +14,31 @@ export interface AppendResult {
   duplicates: number;
 }
 
+/** Told about events once they are stored (never about a retry of a stored one). */
+export type AppendListener = (events: readonly TrackedEvent[]) => Promise<void>;
+
 /**
  * The append-only event log: every write of a behaviour event goes through `append`, so whatever is derived
  * from events later (rollups, scores, signals) has one place to hook in.
  */
 @Injectable()
 export class EventLog {
+  private readonly logger = new Logger(EventLog.name);
+  private readonly listeners: AppendListener[] = [];
+  /** Listeners run after the request is answered, one batch after another. */
+  private derived: Promise<void> = Promise.resolve();
+
   constructor(@InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>) {}
+
+  /** Derives something from every stored event (scores, signals); a failing listener is logged, never the ingest's problem. */
+  onAppend(listener: AppendListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Resolves once every listener has seen every event stored so far (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.derived;
+  }
 
   /**
    * Stores the events in one multi-row INSERT (atomic on its own, so no explicit transaction: SQLite cannot
@@ -37,8 +55,19 @@ export class EventLog {
     if (fresh.length > 0) {
       // orIgnore guards the race between the lookup and the insert (two retries in flight).
       await this.events.createQueryBuilder().insert().values(fresh).orIgnore().execute();
+      this.derive(fresh);
     }
     return { stored: fresh.length, duplicates: events.length - fresh.length };
+  }
+
+  private derive(stored: TrackedEvent[]): void {
+    for (const listener of this.listeners) {
+      this.derived = this.derived.then(() =>
+        listener(stored).catch((error: unknown) =>
+          this.logger.error(`deriving from ${stored.length} events failed: ${String(error)}`),
+        ),
+      );
+    }
   }
 
   findById(eventId: string): Promise<TrackedEvent | null> {
