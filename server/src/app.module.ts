@@ -18,6 +18,7 @@ import { VisitorsModule } from './visitors/visitors.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { RadarModule } from './radar/radar.module';
 import { WebModule } from './web/web.module';
+import { LeadsModule } from './leads/leads.module';
 
 /** The feature modules; a new feature adds its module here. */
 const FEATURE_MODULES = [
@@ -32,6 +33,7 @@ const FEATURE_MODULES = [
   VisitorsModule,
   TrackingModule,
   RadarModule,
+  LeadsModule,
   WebModule,
 ];
 

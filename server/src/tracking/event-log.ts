@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { TargetType } from '@cardhub/shared';
-import { In, LessThan, Repository } from 'typeorm';
+import { In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { TrackedEvent } from './entities/tracked-event.entity';
 
 /** A request's User-Agent as events keep it: cut to the column's size, which is plenty to recognise a bot. */
@@ -105,6 +105,14 @@ export class EventLog {
       },
       order: { occurredAt: 'DESC', id: 'DESC' },
       take: limit,
+    });
+  }
+
+  /** A visitor's events since a time, oldest first: what scoring and a lead's timeline read. */
+  eventsOfVisitor(organizationId: string, visitorId: string, since: Date): Promise<TrackedEvent[]> {
+    return this.events.find({
+      where: { organizationId, visitorId, occurredAt: MoreThanOrEqual(since) },
+      order: { occurredAt: 'ASC', id: 'ASC' },
     });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
 import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { VisitorIdentity, type VisitorIdentityKind } from './entities/visitor-identity.entity';
 import { Visitor } from './entities/visitor.entity';
@@ -55,6 +55,16 @@ export class VisitorsService {
       );
     }
     return this.visitors.findOneByOrFail({ id: visitorId });
+  }
+
+  /** Ids of the visitors seen since a time (not merged into another), for jobs that walk them all. */
+  async idsSeenSince(organizationId: string, since: Date): Promise<string[]> {
+    const rows = await this.visitors.find({
+      select: { id: true },
+      where: { organizationId, lastSeenAt: MoreThanOrEqual(since), mergedIntoVisitorId: IsNull() },
+      order: { lastSeenAt: 'DESC' },
+    });
+    return rows.map((row) => row.id);
   }
 
   findByIds(organizationId: string, visitorIds: string[]): Promise<Visitor[]> {

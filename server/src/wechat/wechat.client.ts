@@ -11,7 +11,8 @@ export {
 } from './access-token-store';
 
 /** The mini-program's credentials and where WeChat's API is (the fake one in tests and demo mode). */
-export type WechatConfig = AppConfig['wechat'];
+/** What the client needs: the app's credentials and where WeChat's API is. */
+export type WechatConfig = Pick<AppConfig['wechat'], 'appId' | 'appSecret' | 'apiBaseUrl'>;
 
 export interface WechatSession {
   openid: string;

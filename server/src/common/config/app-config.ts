@@ -25,6 +25,8 @@ export abstract class AppConfig {
     readonly appId: string;
     readonly appSecret: string;
     readonly apiBaseUrl: string;
+    /** Subscribe-message template that tells an owner about a hot lead (a signal, or a lead reaching SQL). */
+    readonly leadAlertTemplateId: string;
   };
   abstract readonly demoMode: boolean;
   abstract readonly uploadDir: string;
@@ -68,6 +70,7 @@ const envSchema = z.object({
   WECHAT_APP_ID: z.string().min(1).default(DEMO_WECHAT_APP_ID),
   WECHAT_APP_SECRET: z.string().min(1).default(DEMO_WECHAT_APP_SECRET),
   WECHAT_API_BASE_URL: httpUrl.default('https://api.weixin.qq.com'),
+  WECHAT_LEAD_ALERT_TEMPLATE_ID: z.string().min(1).max(64).default('cardhub-lead-alert'),
   DEMO_MODE: flag.default(false),
   UPLOAD_DIR: z.string().optional(),
   H5_DIST_DIR: z.string().default('../miniapp/dist/h5'),
@@ -105,6 +108,7 @@ export function loadAppConfig(env: Environment = process.env, workingDir = proce
       appId: vars.WECHAT_APP_ID,
       appSecret: vars.WECHAT_APP_SECRET,
       apiBaseUrl: vars.WECHAT_API_BASE_URL,
+      leadAlertTemplateId: vars.WECHAT_LEAD_ALERT_TEMPLATE_ID,
     },
     demoMode: vars.DEMO_MODE,
     uploadDir: vars.UPLOAD_DIR ? resolve(workingDir, vars.UPLOAD_DIR) : resolve(dataDir, 'uploads'),

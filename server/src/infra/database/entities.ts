@@ -2,6 +2,8 @@ import { WechatUser } from '../../auth/entities/wechat-user.entity';
 import { Card } from '../../cards/entities/card.entity';
 import { FollowUp } from '../../leads/entities/follow-up.entity';
 import { Lead } from '../../leads/entities/lead.entity';
+import { LeadSignal } from '../../leads/entities/lead-signal.entity';
+import { ScoringSettings } from '../../leads/entities/scoring-settings.entity';
 import { Material } from '../../materials/entities/material.entity';
 import { LeadStageChange } from '../../leads/entities/lead-stage-change.entity';
 import { Department } from '../../org/entities/department.entity';
@@ -31,6 +33,8 @@ export const ENTITIES = [
   Lead,
   LeadStageChange,
   FollowUp,
+  LeadSignal,
+  ScoringSettings,
   Consent,
   DailyRollup,
 ];

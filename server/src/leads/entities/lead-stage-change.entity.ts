@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { CreatedAtColumn, TextColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
+import { TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
 import type { LeadStage } from '@cardhub/shared';
 
 /** The history of a lead's stage and owner: who moved it, and why. */
@@ -28,6 +28,7 @@ export class LeadStageChange {
   @TextColumn(200)
   reason!: string;
 
-  @CreatedAtColumn()
+  /** Set by the writer, to the millisecond: several moves of one re-score keep their order. */
+  @TimestampColumn()
   createdAt!: Date;
 }

@@ -1,0 +1,231 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type LeadSource,
+  type LeadStage,
+  type ScoringConfig,
+  type ScoringEvent,
+  advanceStage,
+  detectSignals,
+  scoreEvents,
+} from '@cardhub/shared';
+import { In, Repository } from 'typeorm';
+import { Material } from '../materials/entities/material.entity';
+import { SharesService } from '../shares/shares.service';
+import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
+import { EventLog } from '../tracking/event-log';
+import type { Visitor } from '../visitors/entities/visitor.entity';
+import { VisitorsService } from '../visitors/visitors.service';
+import { LeadSignal } from './entities/lead-signal.entity';
+import { LeadStageChange } from './entities/lead-stage-change.entity';
+import { Lead } from './entities/lead.entity';
+import { LeadAlerts } from './lead-alerts';
+import { ScoringSettingsService } from './scoring-settings.service';
+
+/** Scores read this far back; decay has made older behaviour worth next to nothing by then. */
+export const SCORING_LOOKBACK_DAYS = 180;
+
+/** Event types that mean the visitor left contact details or asked to be contacted. */
+const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
+
+export const STAGE_LABELS: Record<LeadStage, string> = {
+  visitor: '访客',
+  mql: 'MQL',
+  sql: 'SQL',
+  customer: '客户',
+  lost: '已流失',
+};
+
+/**
+ * Keeps leads in step with behaviour: every stored event re-scores its visitor with the organization's rules.
+ * A visitor becomes a lead on leaving contact details, crossing the MQL threshold or firing a signal; scoring
+ * and signals move the stage forward only, each move recorded with its reason, and the owner is alerted.
+ */
+@Injectable()
+export class LeadScorer implements OnModuleInit {
+  constructor(
+    private readonly eventLog: EventLog,
+    private readonly settings: ScoringSettingsService,
+    private readonly visitors: VisitorsService,
+    private readonly shares: SharesService,
+    private readonly alerts: LeadAlerts,
+    @InjectRepository(Lead) private readonly leads: Repository<Lead>,
+    @InjectRepository(LeadStageChange) private readonly stageChanges: Repository<LeadStageChange>,
+    @InjectRepository(LeadSignal) private readonly signals: Repository<LeadSignal>,
+    @InjectRepository(Material) private readonly materials: Repository<Material>,
+  ) {}
+
+  onModuleInit(): void {
+    this.eventLog.onAppend((events) => this.onStored(events));
+  }
+
+  private async onStored(events: readonly TrackedEvent[]): Promise<void> {
+    const visitors = new Map<string, string>();
+    for (const event of events) if (event.visitorId) visitors.set(event.visitorId, event.organizationId);
+    for (const [visitorId, organizationId] of visitors) await this.rescore(organizationId, visitorId);
+  }
+
+  /** Re-scores one visitor now; returns their lead (null while they are not one). */
+  async rescore(organizationId: string, visitorId: string, now = new Date()): Promise<Lead | null> {
+    const [visitor] = await this.visitors.findByIds(organizationId, [visitorId]);
+    if (!visitor) return null;
+    const { config } = await this.settings.configOf(organizationId);
+    const events = await this.visitorEvents(organizationId, visitorId, now);
+    const score = scoreEvents(events.scoring, config, now);
+    const firings = detectSignals(events.scoring, config.signals, now);
+    const leftContact =
+      visitor.phone !== null || events.stored.some((event) => CONTACT_EVENT_TYPES.has(event.type));
+
+    let lead = await this.leads.findOneBy({ visitorId });
+    if (!lead) {
+      if (score.stage === 'visitor' && !leftContact && firings.length === 0) return null;
+      lead = await this.createLead(visitor, leftContact ? '留下了联系方式' : '行为评分或信号触发');
+    }
+
+    const known = await this.signals.findBy({ leadId: lead.id });
+    const fresh = firings.filter(
+      (firing) =>
+        !known.some(
+          (signal) =>
+            signal.signalId === firing.signalId && signal.firedAt.getTime() === firing.firedAt.getTime(),
+        ),
+    );
+    const moves: { to: LeadStage; reason: string }[] = [];
+    let stage = lead.stage;
+    const byScore = advanceStage(stage, score.stage);
+    if (byScore !== stage) {
+      moves.push({ to: byScore, reason: scoreReason(score.score, byScore, config) });
+      stage = byScore;
+    }
+    for (const firing of fresh) {
+      if (!firing.raiseTo) continue;
+      const raised = advanceStage(stage, firing.raiseTo);
+      if (raised === stage) continue;
+      moves.push({ to: raised, reason: `信号：${firing.label}` });
+      stage = raised;
+    }
+
+    const lastEvent = events.stored[events.stored.length - 1];
+    const fromStage = lead.stage;
+    lead = await this.leads.save(
+      this.leads.merge(lead, {
+        score: score.score,
+        stage,
+        tags: [...new Set([...lead.tags, ...fresh.map((firing) => firing.tag)])],
+        lastActivityAt: lastEvent?.occurredAt ?? lead.lastActivityAt,
+      }),
+    );
+    let previous: LeadStage = fromStage;
+    for (const [index, move] of moves.entries()) {
+      await this.stageChanges.insert({
+        organizationId,
+        leadId: lead.id,
+        fromStage: previous,
+        toStage: move.to,
+        byEmployeeId: null,
+        reason: move.reason,
+        // After the lead's creation, in order.
+        createdAt: new Date(Date.now() + index + 1),
+      });
+      previous = move.to;
+    }
+    if (fresh.length > 0) {
+      await this.signals
+        .createQueryBuilder()
+        .insert()
+        .values(
+          fresh.map((firing) => ({
+            organizationId,
+            leadId: lead!.id,
+            signalId: firing.signalId,
+            label: firing.label,
+            tag: firing.tag,
+            firedAt: firing.firedAt,
+            eventIds: firing.eventIds,
+          })),
+        )
+        // Two re-scores racing over the same events store the firing once.
+        .orIgnore()
+        .execute();
+    }
+    const reachedSql = moves.some((move) => move.to === 'sql');
+    if (fresh.length > 0 || reachedSql) {
+      await this.alerts.tellOwner(lead, fresh[0]?.label ?? moves[moves.length - 1]!.reason);
+    }
+    return lead;
+  }
+
+  private async createLead(visitor: Visitor, reason: string): Promise<Lead> {
+    const source = await this.sourceOf(visitor);
+    try {
+      const lead = await this.leads.save(
+        this.leads.create({
+          organizationId: visitor.organizationId,
+          visitorId: visitor.id,
+          ownerEmployeeId: visitor.firstEmployeeId,
+          stage: 'visitor',
+          score: 0,
+          tags: [],
+          source,
+          firstShareId: visitor.firstShareId,
+          lastActivityAt: null,
+        }),
+      );
+      await this.stageChanges.insert({
+        organizationId: visitor.organizationId,
+        leadId: lead.id,
+        fromStage: null,
+        toStage: 'visitor',
+        byEmployeeId: null,
+        createdAt: new Date(),
+        reason: visitor.firstEmployeeId ? `${reason}，归属首次分享的员工` : `${reason}，无分享来源，进入公海`,
+      });
+      return lead;
+    } catch (error) {
+      // The unique visitor index decides a race between two re-scores of a new visitor.
+      const winner = await this.leads.findOneBy({ visitorId: visitor.id });
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  private async sourceOf(visitor: Visitor): Promise<LeadSource> {
+    if (!visitor.firstShareId) return 'none';
+    const [share] = await this.shares.findByIds(visitor.organizationId, [visitor.firstShareId]);
+    return share?.targetType ?? 'none';
+  }
+
+  /** A visitor's recent events, as stored and as scoring sees them, with the materials they were about. */
+  async visitorEvents(organizationId: string, visitorId: string, now: Date) {
+    const since = new Date(now.getTime() - SCORING_LOOKBACK_DAYS * 86_400_000);
+    const stored = await this.eventLog.eventsOfVisitor(organizationId, visitorId, since);
+    const materialIds = [
+      ...new Set(stored.filter((event) => event.targetType === 'material').map((event) => event.targetId)),
+    ];
+    const rows =
+      materialIds.length > 0
+        ? await this.materials.find({
+            select: { id: true, type: true, title: true },
+            where: { organizationId, id: In(materialIds) },
+          })
+        : [];
+    const materials = new Map(rows.map((material) => [material.id, material]));
+    const scoring: ScoringEvent[] = stored.map((event) => ({
+      id: event.id,
+      type: event.type,
+      targetType: event.targetType,
+      materialType: materials.get(event.targetId)?.type ?? null,
+      // A view is its own visit; its actions point at it.
+      visitId: event.type === 'view' ? event.id : event.visitId,
+      verdict: event.verdict,
+      props: event.props,
+      occurredAt: event.occurredAt,
+    }));
+    return { stored, scoring, materials };
+  }
+}
+
+function scoreReason(score: number, stage: LeadStage, config: ScoringConfig): string {
+  const threshold = stage === 'sql' ? config.sqlThreshold : config.mqlThreshold;
+  return `评分 ${score} 分，达到 ${STAGE_LABELS[stage]} 阈值 ${threshold} 分`;
+}

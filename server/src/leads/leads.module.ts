@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatUser } from '../auth/entities/wechat-user.entity';
+import { Card } from '../cards/entities/card.entity';
+import { Material } from '../materials/entities/material.entity';
+import { Department } from '../org/entities/department.entity';
+import { Employee } from '../org/entities/employee.entity';
+import { OrgModule } from '../org/org.module';
+import { SharesModule } from '../shares/shares.module';
+import { EventLogModule } from '../tracking/event-log.module';
+import { VisitorsModule } from '../visitors/visitors.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { FollowUp } from './entities/follow-up.entity';
+import { LeadSignal } from './entities/lead-signal.entity';
+import { LeadStageChange } from './entities/lead-stage-change.entity';
+import { Lead } from './entities/lead.entity';
+import { ScoringSettings } from './entities/scoring-settings.entity';
+import { LeadAlerts } from './lead-alerts';
+import { LeadScope } from './lead-scope';
+import { LeadScorer } from './lead-scorer';
+import { LeadsController } from './leads.controller';
+import { LeadsService } from './leads.service';
+import { RescoreJobs } from './rescore-jobs';
+import { ScoringConfigController } from './scoring-config.controller';
+import { ScoringSettingsService } from './scoring-settings.service';
+
+/** The lead pool: leads derived from behaviour (scores, signals), and the staff's work on them. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Lead,
+      LeadStageChange,
+      LeadSignal,
+      FollowUp,
+      ScoringSettings,
+      Employee,
+      Department,
+      Material,
+      Card,
+      WechatUser,
+    ]),
+    EventLogModule,
+    VisitorsModule,
+    SharesModule,
+    OrgModule,
+    WechatModule,
+  ],
+  controllers: [LeadsController, ScoringConfigController],
+  providers: [ScoringSettingsService, LeadScorer, LeadAlerts, LeadScope, LeadsService, RescoreJobs],
+  exports: [LeadScorer, LeadsService],
+})
+export class LeadsModule {}

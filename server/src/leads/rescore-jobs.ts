@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { RescoreProgress } from '@cardhub/shared';
+import { randomUUID } from 'node:crypto';
+import { VisitorsService } from '../visitors/visitors.service';
+import { LeadScorer, SCORING_LOOKBACK_DAYS } from './lead-scorer';
+
+/**
+ * Re-scores an organization's recent visitors after its rules change, in the background, one visitor at a
+ * time so ingest keeps flowing; the console polls the progress. One job per organization at a time: a new
+ * change starts over.
+ */
+@Injectable()
+export class RescoreJobs {
+  private readonly logger = new Logger(RescoreJobs.name);
+  private readonly latest = new Map<string, RescoreProgress>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly visitors: VisitorsService,
+    private readonly scorer: LeadScorer,
+  ) {}
+
+  progressOf(organizationId: string): RescoreProgress | null {
+    return this.latest.get(organizationId) ?? null;
+  }
+
+  /** Resolves when the organization's current job has finished (tests, shutdown). */
+  async finished(organizationId: string): Promise<void> {
+    await this.running.get(organizationId);
+  }
+
+  start(organizationId: string): RescoreProgress {
+    const progress: RescoreProgress = {
+      id: randomUUID(),
+      status: 'running',
+      total: 0,
+      processed: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+    };
+    this.latest.set(organizationId, progress);
+    const previous = this.running.get(organizationId) ?? Promise.resolve();
+    this.running.set(
+      organizationId,
+      previous.then(() => this.run(organizationId, progress)),
+    );
+    return progress;
+  }
+
+  private async run(organizationId: string, progress: RescoreProgress): Promise<void> {
+    try {
+      const since = new Date(Date.now() - SCORING_LOOKBACK_DAYS * 86_400_000);
+      const visitorIds = await this.visitors.idsSeenSince(organizationId, since);
+      progress.total = visitorIds.length;
+      for (const visitorId of visitorIds) {
+        // A newer change supersedes this job.
+        if (this.latest.get(organizationId) !== progress) return;
+        await this.scorer.rescore(organizationId, visitorId);
+        progress.processed += 1;
+      }
+      progress.status = 'done';
+    } catch (error) {
+      progress.status = 'failed';
+      this.logger.error(`re-scoring ${organizationId} failed: ${String(error)}`);
+    } finally {
+      progress.finishedAt = new Date().toISOString();
+    }
+  }
+}
