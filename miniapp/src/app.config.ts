@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/card/share/index',
     'pages/radar/index',
     'pages/join/index',
+    'pages/leads/index',
+    'pages/leads/detail/index',
     ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
   ],
   window: {

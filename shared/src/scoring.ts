@@ -19,6 +19,14 @@ import {
 export const LEAD_STAGES = ['visitor', 'mql', 'sql', 'customer', 'lost'] as const;
 export type LeadStage = (typeof LEAD_STAGES)[number];
 
+export const LEAD_STAGE_LABELS: Record<LeadStage, string> = {
+  visitor: '访客',
+  mql: 'MQL',
+  sql: 'SQL',
+  customer: '客户',
+  lost: '已流失',
+};
+
 /** The stages scoring can reach by itself; `customer` and `lost` are set by people. */
 export type ScoredStage = 'visitor' | 'mql' | 'sql';
 const SCORED_ORDER: ScoredStage[] = ['visitor', 'mql', 'sql'];

@@ -5,16 +5,12 @@ import type {
   MaterialListResponse,
   UploadedFileResponse,
 } from '@cardhub/shared';
-import { ApiError, apiUrl, authHeader, parseResponse, request } from './request';
+import { ApiError, apiUrl, authHeader, parseResponse, queryString, request } from './request';
 
 /** The console's side of the materials library: every status, writing, publishing and uploads. */
 
 export function listMaterialsForAdmin(query: ListMaterialsQuery): Promise<MaterialListResponse> {
-  const search = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
-    .join('&');
-  return request<MaterialListResponse>('GET', `/api/materials${search ? `?${search}` : ''}`);
+  return request<MaterialListResponse>('GET', `/api/materials${queryString(query)}`);
 }
 
 export function getMaterial(id: string): Promise<MaterialDto> {

@@ -25,6 +25,14 @@ export function authHeader(): Record<string, string> {
   return session ? { Authorization: `Bearer ${session.token}` } : {};
 }
 
+/** `?a=1&b=x` from the parameters that are set (undefined and empty ones left out), or '' when none are. */
+export function queryString(params: Record<string, unknown>): string {
+  const pairs = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
 /** The one way pages reach the server: adds the session, parses JSON, turns failures into ApiError. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: { statusCode: number; data: unknown };

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  LEAD_STAGE_LABELS,
   type LeadSource,
   type LeadStage,
   type ScoringConfig,
@@ -27,14 +28,6 @@ export const SCORING_LOOKBACK_DAYS = 180;
 
 /** Event types that mean the visitor left contact details or asked to be contacted. */
 const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
-
-export const STAGE_LABELS: Record<LeadStage, string> = {
-  visitor: '访客',
-  mql: 'MQL',
-  sql: 'SQL',
-  customer: '客户',
-  lost: '已流失',
-};
 
 /**
  * Keeps leads in step with behaviour: every stored event re-scores its visitor with the organization's rules.
@@ -227,5 +220,5 @@ export class LeadScorer implements OnModuleInit {
 
 function scoreReason(score: number, stage: LeadStage, config: ScoringConfig): string {
   const threshold = stage === 'sql' ? config.sqlThreshold : config.mqlThreshold;
-  return `评分 ${score} 分，达到 ${STAGE_LABELS[stage]} 阈值 ${threshold} 分`;
+  return `评分 ${score} 分，达到 ${LEAD_STAGE_LABELS[stage]} 阈值 ${threshold} 分`;
 }

@@ -174,6 +174,10 @@ export default function HomePage() {
           <Text className="home-page__action-title">我的分享</Text>
           <Text className="home-page__action-hint">每次分享带来的浏览和访客</Text>
         </Button>
+        <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/leads/index' })}>
+          <Text className="home-page__action-title">我的线索</Text>
+          <Text className="home-page__action-hint">谁有意向、为什么、下一步怎么跟进</Text>
+        </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/radar/index' })}>
           <Text className="home-page__action-title">访客雷达</Text>
           <Text className="home-page__action-hint">
