@@ -9,6 +9,10 @@ export default defineAppConfig({
     'pages/card/share/index',
     'pages/radar/index',
     'pages/join/index',
+    'pages/material/index',
+    'pages/material/detail/index',
+    'pages/material/view/index',
+    'pages/shares/index',
     ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
   ],
   window: {
