@@ -4,8 +4,8 @@
  * both platforms; images span the column.
  */
 const TAG_STYLES: Record<string, string> = {
-  h2: 'margin:1.6em 0 0.6em;font-size:1.25em;font-weight:600;line-height:1.4;color:#1f2329',
-  h3: 'margin:1.4em 0 0.5em;font-size:1.1em;font-weight:600;line-height:1.4;color:#1f2329',
+  h2: 'margin:1.2em 0 0.5em;font-size:1.25em;font-weight:600;line-height:1.4;color:#1f2329',
+  h3: 'margin:1.1em 0 0.4em;font-size:1.1em;font-weight:600;line-height:1.4;color:#1f2329',
   p: 'margin:0 0 1em;line-height:1.8;color:#373c43',
   ul: 'margin:0 0 1em;padding-left:1.4em;line-height:1.8;color:#373c43',
   ol: 'margin:0 0 1em;padding-left:1.4em;line-height:1.8;color:#373c43',

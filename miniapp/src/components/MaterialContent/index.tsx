@@ -107,7 +107,7 @@ function VideoPlayer({
   );
 }
 
-function Product({ material }: { material: MaterialDto }) {
+function Product({ material, publisher }: Pick<MaterialContentProps, 'material' | 'publisher'>) {
   const gallery = material.images.length > 0 ? material.images : material.coverUrl ? [material.coverUrl] : [];
   return (
     <>
@@ -131,7 +131,7 @@ function Product({ material }: { material: MaterialDto }) {
         </Swiper>
       ) : null}
       <View className="material-content__sheet">
-        <Text className="material-content__title">{material.title}</Text>
+        <Heading material={material} publisher={publisher} />
         {material.priceText ? <Text className="material-content__price">{material.priceText}</Text> : null}
         {material.summary ? <Text className="material-content__lead">{material.summary}</Text> : null}
       </View>
@@ -163,7 +163,7 @@ export default function MaterialContent({ material, publisher, onVideoProgress }
   if (material.type === 'product') {
     return (
       <View className="material-content">
-        <Product material={material} />
+        <Product material={material} publisher={publisher} />
       </View>
     );
   }
