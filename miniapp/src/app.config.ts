@@ -15,6 +15,10 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/leads/index',
     'pages/leads/detail/index',
+    'pages/material/index',
+    'pages/material/detail/index',
+    'pages/material/view/index',
+    'pages/shares/index',
     ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
   ],
   window: {

@@ -21,9 +21,11 @@ import type {
   CardAction,
   MaterialStatus,
   MaterialType,
+  ScrollDepth,
   ShareChannel,
   TargetType,
   Touchpoint,
+  VideoProgress,
   ViewVerdict,
 } from './events';
 import { shareCodeSchema } from './share-code';
@@ -274,9 +276,12 @@ export interface RadarVisit {
   lastActivityAt: string;
   dwellSeconds: number;
   actions: {
-    type: 'click' | 'forward';
+    type: 'click' | 'forward' | 'scroll' | 'video';
     action: CardAction | null;
     channel: ShareChannel | null;
+    /** Scroll marks reached (each once per visit). */
+    depth: ScrollDepth | null;
+    progress: VideoProgress | null;
     at: string;
   }[];
 }

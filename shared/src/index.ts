@@ -7,3 +7,5 @@ export * from './visitor-label';
 export * from './api';
 export * from './scoring';
 export * from './api-leads';
+export * from './api-reading';
+export * from './reading-depth';

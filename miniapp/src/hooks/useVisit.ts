@@ -1,7 +1,7 @@
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardAction, TargetType, TrackViewResponse } from '@cardhub/shared';
-import { trackActions, trackView } from '../services/tracking';
+import { type NewVisitAction, trackActions, trackView } from '../services/tracking';
 
 /** How often time on the page is reported while it is shown. */
 const DWELL_REPORT_MS = 15_000;
@@ -14,7 +14,7 @@ interface VisitTarget {
 
 /**
  * Records the view of a target once it is known (pass a memoised target: each new object is a new view), then reports dwell time while the page is shown and on
- * hide. Returns the visit (with the token actions must carry) and a `report` for clicks.
+ * hide. Returns the visit (with the token actions must carry), `report` for any action and `reportClick` for clicks.
  */
 export function useVisit(target: VisitTarget | null) {
   const [visit, setVisit] = useState<TrackViewResponse | null>(null);
@@ -62,12 +62,12 @@ export function useVisit(target: VisitTarget | null) {
     return () => document.removeEventListener('visibilitychange', onHide);
   }, [flushDwell]);
 
-  const reportClick = useCallback((action: CardAction) => {
+  const report = useCallback((actions: NewVisitAction[]) => {
     void pendingVisit.current.then((acknowledged) => {
-      if (acknowledged)
-        trackActions(acknowledged.visitToken, [{ type: 'click', action }]).catch(() => undefined);
+      if (acknowledged) trackActions(acknowledged.visitToken, actions).catch(() => undefined);
     });
   }, []);
+  const reportClick = useCallback((action: CardAction) => report([{ type: 'click', action }]), [report]);
 
-  return { visit, reportClick };
+  return { visit, report, reportClick };
 }

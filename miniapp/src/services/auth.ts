@@ -7,12 +7,20 @@ import type {
   Principal,
 } from '@cardhub/shared';
 import { ApiError, request } from './request';
-import { clearSession, saveSession } from './session';
+import { clearSession, getSession, saveSession } from './session';
 
 /** Silent mini-program login: staff get their employee session, everyone else a prospect session. */
 export async function wechatLogin(): Promise<LoginResponse> {
   const { code } = await Taro.login();
   return saveSession(await request<LoginResponse>('POST', '/api/auth/wechat-login', { code }));
+}
+
+/**
+ * Before a prospect page loads, WeChat users are logged in silently so the server knows who is looking (a
+ * colleague's own views must not count). A failed login leaves them anonymous.
+ */
+export async function identifyWechatViewer(): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp' && !getSession()) await wechatLogin().catch(() => undefined);
 }
 
 export async function passwordLogin(input: PasswordLoginInput): Promise<LoginResponse> {

@@ -1,21 +1,7 @@
-import type {
-  CreateMaterialInput,
-  ListMaterialsQuery,
-  MaterialDto,
-  MaterialListResponse,
-  UploadedFileResponse,
-} from '@cardhub/shared';
-import { ApiError, apiUrl, authHeader, parseResponse, queryString, request } from './request';
+import type { CreateMaterialInput, MaterialDto, UploadedFileResponse } from '@cardhub/shared';
+import { ApiError, apiUrl, authHeader, parseResponse, request } from './request';
 
-/** The console's side of the materials library: every status, writing, publishing and uploads. */
-
-export function listMaterialsForAdmin(query: ListMaterialsQuery): Promise<MaterialListResponse> {
-  return request<MaterialListResponse>('GET', `/api/materials${queryString(query)}`);
-}
-
-export function getMaterial(id: string): Promise<MaterialDto> {
-  return request<MaterialDto>('GET', `/api/materials/${encodeURIComponent(id)}`);
-}
+/** The console's side of the materials library: writing, publishing and uploads (reading is services/materials). */
 
 export function saveMaterial(id: string | null, input: CreateMaterialInput): Promise<MaterialDto> {
   return id

@@ -1,9 +1,27 @@
 import Taro from '@tarojs/taro';
-import type { CreateShareInput, ShareDto } from '@cardhub/shared';
+import type { CreateShareInput, MySharesResponse, ShareDto, TargetType } from '@cardhub/shared';
 import { ApiError, apiUrl, authHeader, request } from './request';
 
 export function createShare(input: CreateShareInput): Promise<ShareDto> {
   return request<ShareDto>('POST', '/api/shares', input);
+}
+
+/**
+ * A visitor's forward of what they opened: a child of the share they arrived by, proven by their visit's token,
+ * so the chain leads back to the employee (the server records the forward on that visit).
+ */
+export function createForward(forward: {
+  targetType: Exclude<TargetType, 'site_page'>;
+  targetId: string;
+  parentCode: string;
+  visitToken: string;
+}): Promise<ShareDto> {
+  return createShare({ ...forward, channel: process.env.TARO_ENV === 'weapp' ? 'chat' : 'link' });
+}
+
+/** My shares, newest first, with the views, visitors and forwards each brought. */
+export function fetchMyShares(page: number, limit = 20): Promise<MySharesResponse> {
+  return request<MySharesResponse>('GET', `/api/me/shares?page=${page}&limit=${limit}`);
 }
 
 /** The QR code of a share's browser link, as an image address. */

@@ -32,9 +32,14 @@ export function trackView(input: Omit<TrackViewInput, 'eventId' | 'visitorKey'>)
   return withRetry(() => request<TrackViewResponse>('POST', '/api/track/view', view));
 }
 
-type NewAction = VisitAction extends infer A ? (A extends VisitAction ? Omit<A, 'eventId'> : never) : never;
+/** An action as a page reports it; its event id is added here. */
+export type NewVisitAction = VisitAction extends infer A
+  ? A extends VisitAction
+    ? Omit<A, 'eventId'>
+    : never
+  : never;
 
-export function trackActions(visitToken: string, actions: NewAction[]): Promise<TrackActionsResponse> {
+export function trackActions(visitToken: string, actions: NewVisitAction[]): Promise<TrackActionsResponse> {
   const withIds = actions.map((action) => ({ ...action, eventId: newEventId() }));
   return withRetry(() =>
     request<TrackActionsResponse>('POST', '/api/track/actions', { visitToken, actions: withIds }),

@@ -10,7 +10,7 @@ import {
   type listMaterialsQuerySchema,
   roleAtLeast,
 } from '@cardhub/shared';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { z } from 'zod';
 import { type StaffPrincipal, findInOrganization } from '../common/auth';
 import { AppConfig } from '../common/config';
@@ -147,6 +147,18 @@ export class MaterialsService {
       id,
       status: 'published',
       ...(organizationId ? { organizationId } : {}),
+    });
+  }
+
+  /** Type, title and status of materials of any status (radar lines and share lists name what was shared). */
+  findSummaries(
+    organizationId: string,
+    ids: string[],
+  ): Promise<Pick<Material, 'id' | 'type' | 'title' | 'status'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.materials.find({
+      select: { id: true, type: true, title: true, status: true },
+      where: { organizationId, id: In(ids) },
     });
   }
 

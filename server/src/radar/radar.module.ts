@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MaterialsModule } from '../materials/materials.module';
 import { SharesModule } from '../shares/shares.module';
 import { EventLogModule } from '../tracking/event-log.module';
 import { VisitorsModule } from '../visitors/visitors.module';
@@ -6,7 +7,7 @@ import { RadarController } from './radar.controller';
 import { RadarService } from './radar.service';
 
 @Module({
-  imports: [EventLogModule, SharesModule, VisitorsModule],
+  imports: [EventLogModule, MaterialsModule, SharesModule, VisitorsModule],
   controllers: [RadarController],
   providers: [RadarService],
 })

@@ -12,15 +12,20 @@ import type { StaffPrincipal } from '../common/auth';
 import type { Share } from '../shares/entities/share.entity';
 import { SharesService } from '../shares/shares.service';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
+import { MaterialsService } from '../materials/materials.service';
 import { EventLog } from '../tracking/event-log';
 import type { Visitor } from '../visitors/entities/visitor.entity';
 import { VisitorsService } from '../visitors/visitors.service';
 
+/** Titles of targets that have no title of their own (a material is named by its title). */
 const TARGET_TITLES: Record<TargetType, string> = {
   card: '我的名片',
   material: '物料',
   site_page: '官网页面',
 };
+
+/** The actions a radar line shows; dwell is summed instead. */
+const RADAR_ACTION_TYPES = new Set<TrackedEvent['type']>(['click', 'forward', 'scroll', 'video']);
 
 /** Viewers that are not visitors are named by why they are not counted. */
 const NON_VISITOR_LABELS: Partial<Record<ViewVerdict, string>> = {
@@ -31,12 +36,14 @@ const NON_VISITOR_LABELS: Partial<Record<ViewVerdict, string>> = {
 
 /**
  * The visitor radar (访客雷达): an employee's visits, newest first. A page costs a fixed number of queries —
- * views, their events, their shares (plus one per level of the deepest forward chain), visitors — never one per visit.
+ * views, their events, their shares (plus one per level of the deepest forward chain), visitors, material titles —
+ * never one per visit.
  */
 @Injectable()
 export class RadarService {
   constructor(
     private readonly eventLog: EventLog,
+    private readonly materials: MaterialsService,
     private readonly shares: SharesService,
     private readonly visitors: VisitorsService,
   ) {}
@@ -56,6 +63,12 @@ export class RadarService {
       distinct([...views.map((view) => view.visitorId), ...forwarderIds]),
     );
 
+    const materials = await this.materials.findSummaries(
+      organizationId,
+      distinct(views.map((view) => (view.targetType === 'material' ? view.targetId : null))),
+    );
+    const materialTitles = new Map(materials.map((material) => [material.id, material.title]));
+
     const visitorsById = new Map(visitors.map((visitor) => [visitor.id, visitor]));
     const sharesById = new Map(shares.map((share) => [share.id, share]));
     const visits = views.map((view) =>
@@ -65,6 +78,7 @@ export class RadarService {
         view.visitorId ? visitorsById.get(view.visitorId) : undefined,
         view.shareId ? sharesById.get(view.shareId) : undefined,
         (share) => forwarderLabels(chains.get(share.id) ?? [share], visitorsById),
+        materialTitles.get(view.targetId) ?? TARGET_TITLES[view.targetType],
       ),
     );
     return {
@@ -80,6 +94,7 @@ function radarVisit(
   visitor: Visitor | undefined,
   share: Share | undefined,
   forwarders: (share: Share) => string[],
+  title: string,
 ): RadarVisit {
   const lastActivity = Math.max(
     view.occurredAt.getTime(),
@@ -88,7 +103,7 @@ function radarVisit(
   return {
     visitId: view.id,
     visitor: radarVisitor(view, visitor),
-    target: { type: view.targetType, id: view.targetId, title: TARGET_TITLES[view.targetType] },
+    target: { type: view.targetType, id: view.targetId, title },
     touchpoint: view.touchpoint,
     shareCode: share?.code ?? null,
     forwardedBy: share ? forwarders(share) : [],
@@ -99,18 +114,25 @@ function radarVisit(
       (total, event) => total + (event.type === 'dwell' ? Number(event.props?.seconds ?? 0) : 0),
       0,
     ),
-    actions: events
-      .filter((event) => event.type === 'click' || event.type === 'forward')
-      .map((event) => ({
-        type: event.type as 'click' | 'forward',
-        action:
-          event.type === 'click' ? (event.props?.action as RadarVisit['actions'][number]['action']) : null,
-        channel:
-          event.type === 'forward'
-            ? (event.props?.channel as RadarVisit['actions'][number]['channel'])
-            : null,
-        at: event.occurredAt.toISOString(),
-      })),
+    actions: events.filter((event) => RADAR_ACTION_TYPES.has(event.type)).map(radarAction),
+  };
+}
+
+type RadarAction = RadarVisit['actions'][number];
+
+/** An action as the radar shows it; its props were validated when it was reported (visitActionSchema). */
+function radarAction(event: TrackedEvent): RadarAction {
+  const prop = <K extends 'action' | 'channel' | 'depth' | 'progress'>(
+    key: K,
+    ofType: TrackedEvent['type'],
+  ) => (event.type === ofType ? (event.props?.[key] ?? null) : null) as RadarAction[K];
+  return {
+    type: event.type as RadarAction['type'],
+    action: prop('action', 'click'),
+    channel: prop('channel', 'forward'),
+    depth: prop('depth', 'scroll'),
+    progress: prop('progress', 'video'),
+    at: event.occurredAt.toISOString(),
   };
 }
 

@@ -96,6 +96,41 @@ describeEachDatabase('radar', (database) => {
     );
   });
 
+  it('names the material a visit read, with how deep it was read and how the video was watched', async () => {
+    const chen = await t.loginAs(t.demo.employeeIds[2]!);
+    const videoId = t.demo.materialIds[3]!;
+    const shared = await loop.share(chen, { targetType: 'material', targetId: videoId });
+    const visit = await loop.viewOk({
+      targetType: 'material',
+      targetId: videoId,
+      shareCode: shared.body.code,
+      visitorKey: loop.newVisitorKey(),
+    });
+    // Reported as they happen, one after another.
+    for (const action of [
+      { type: 'scroll', depth: 25 },
+      { type: 'video', progress: 'play' },
+      { type: 'scroll', depth: 50 },
+      { type: 'video', progress: 'complete' },
+      { type: 'click', action: 'consult' },
+    ]) {
+      expect((await loop.actions(visit.visitToken, [action])).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    const [shown] = (await radarOf(chen)).visits;
+    expect(shown).toMatchObject({
+      target: { type: 'material', id: videoId, title: '客户案例：华东某制造企业的数字化获客之路' },
+    });
+    expect(shown!.actions.map(({ at: _at, ...action }) => action)).toEqual([
+      { type: 'scroll', action: null, channel: null, depth: 25, progress: null },
+      { type: 'video', action: null, channel: null, depth: null, progress: 'play' },
+      { type: 'scroll', action: null, channel: null, depth: 50, progress: null },
+      { type: 'video', action: null, channel: null, depth: null, progress: 'complete' },
+      { type: 'click', action: 'consult', channel: null, depth: null, progress: null },
+    ]);
+  });
+
   it('rejects a bad query with the field at fault, and is for staff only', async () => {
     const response = await t.http.get('/api/me/radar?before=yesterday').set(bearer(zhang));
     expect(response.status).toBe(400);

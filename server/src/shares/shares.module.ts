@@ -5,6 +5,8 @@ import { MaterialsModule } from '../materials/materials.module';
 import { EventLogModule } from '../tracking/event-log.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { Share } from './entities/share.entity';
+import { MySharesController } from './my-shares.controller';
+import { MySharesService } from './my-shares.service';
 import { PublicMaterialSharesController, PublicSharesController } from './public-shares.controller';
 import { ShareImagesService } from './share-images.service';
 import { SharesController } from './shares.controller';
@@ -12,8 +14,8 @@ import { SharesService } from './shares.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Share]), CardsModule, MaterialsModule, EventLogModule, WechatModule],
-  controllers: [SharesController, PublicSharesController, PublicMaterialSharesController],
-  providers: [SharesService, ShareImagesService],
+  controllers: [SharesController, MySharesController, PublicSharesController, PublicMaterialSharesController],
+  providers: [SharesService, MySharesService, ShareImagesService],
   exports: [SharesService],
 })
 export class SharesModule {}

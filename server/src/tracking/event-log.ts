@@ -9,6 +9,13 @@ export function storedUserAgent(header: string | undefined): string | null {
   return header ? header.slice(0, 400) : null;
 }
 
+/** Counted views of one visitor through one share. */
+export interface ShareViewTally {
+  shareId: string;
+  visitorId: string;
+  views: number;
+}
+
 export interface AppendResult {
   stored: number;
   duplicates: number;
@@ -114,6 +121,26 @@ export class EventLog {
       where: { organizationId, visitorId, occurredAt: MoreThanOrEqual(since) },
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** Counted views through these shares, per share and visitor (so visitors can be told apart across shares). */
+  async countedViewsByShare(organizationId: string, shareIds: string[]): Promise<ShareViewTally[]> {
+    if (shareIds.length === 0) return [];
+    const rows = await this.events
+      .createQueryBuilder('event')
+      .select('event.shareId', 'shareId')
+      .addSelect('event.visitorId', 'visitorId')
+      .addSelect('COUNT(*)', 'views')
+      .where('event.organizationId = :organizationId', { organizationId })
+      .andWhere("event.type = 'view'")
+      .andWhere('event.counted = :counted', { counted: true })
+      .andWhere('event.visitorId IS NOT NULL')
+      .andWhere('event.shareId IN (:...shareIds)', { shareIds })
+      .groupBy('event.shareId')
+      .addGroupBy('event.visitorId')
+      .getRawMany<{ shareId: string; visitorId: string; views: string | number }>();
+    // MySQL returns COUNT(*) as a string.
+    return rows.map((row) => ({ ...row, views: Number(row.views) }));
   }
 
   /** Everything reported within these visits, oldest first. */

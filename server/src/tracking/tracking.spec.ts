@@ -1,6 +1,6 @@
 import { type LoginResponse, type ShareDto, anonymousVisitorLabel } from '@cardhub/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TokenService } from '../common/auth';
 import { type TestApp, createTestApp, describeEachDatabase } from '../test-support';
 import { VisitorIdentity } from '../visitors/entities/visitor-identity.entity';
@@ -193,6 +193,50 @@ describeEachDatabase('tracking', (database) => {
         visitorId: view.visitorId,
         shareId: view.shareId,
       });
+    });
+
+    it('stores reading depth and video progress with their marks, and rejects marks that are not ones', async () => {
+      const [articleId] = t.demo.materialIds as [string];
+      const visit = await loop.viewOk({
+        targetType: 'material',
+        targetId: articleId,
+        visitorKey: loop.newVisitorKey(),
+      });
+      const actions = [
+        { eventId: randomUUID(), type: 'scroll', depth: 25 },
+        { eventId: randomUUID(), type: 'scroll', depth: 100 },
+        { eventId: randomUUID(), type: 'video', progress: 'play' },
+        { eventId: randomUUID(), type: 'video', progress: 'complete' },
+        { eventId: randomUUID(), type: 'click', action: 'consult' },
+      ];
+      expect((await loop.actions(visit.visitToken, actions)).body).toEqual({ stored: 5, duplicates: 0 });
+      const stored = await loop.events().findBy({ id: In(actions.map((action) => action.eventId)) });
+      const byId = new Map(stored.map((event) => [event.id, event]));
+      expect(
+        actions.map((action) => {
+          const event = byId.get(action.eventId)!;
+          return [event.type, event.props, event.targetType, event.counted];
+        }),
+      ).toEqual([
+        ['scroll', { depth: 25 }, 'material', true],
+        ['scroll', { depth: 100 }, 'material', true],
+        ['video', { progress: 'play' }, 'material', true],
+        ['video', { progress: 'complete' }, 'material', true],
+        ['click', { action: 'consult' }, 'material', true],
+      ]);
+
+      const bad = [
+        { type: 'scroll', depth: 30 },
+        { type: 'scroll', depth: '50' },
+        { type: 'video', progress: 'pause' },
+      ];
+      for (const action of bad) {
+        const eventId = randomUUID();
+        const response = await loop.actions(visit.visitToken, [{ eventId, ...action }]);
+        expect(response.status).toBe(400);
+        expect(response.body.fields[0].path).toMatch(/^actions\.0\.(depth|progress)$/);
+        expect(await loop.events().countBy({ id: eventId })).toBe(0);
+      }
     });
 
     it('keeps the actions of a self-view without counting them', async () => {

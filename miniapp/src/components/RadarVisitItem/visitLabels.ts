@@ -1,4 +1,11 @@
-import type { CardAction, RadarVisit, ShareChannel, Touchpoint, ViewVerdict } from '@cardhub/shared';
+import type {
+  CardAction,
+  RadarVisit,
+  ShareChannel,
+  Touchpoint,
+  VideoProgress,
+  ViewVerdict,
+} from '@cardhub/shared';
 
 export const TOUCHPOINT_LABELS: Record<Touchpoint, string> = {
   miniapp: '小程序',
@@ -34,25 +41,44 @@ const FORWARD_LABELS: Record<ShareChannel, string> = {
   link: '转发链接',
 };
 
+const VIDEO_LABELS: Record<VideoProgress, string> = {
+  play: '播放视频',
+  complete: '看完视频',
+};
+
 export interface ActionChip {
   label: string;
   count: number;
 }
 
-/** One chip per kind of action, in the order the visitor first did it. */
+type RadarAction = RadarVisit['actions'][number];
+
+/** The label of one action; scrolling is labelled by the deepest mark of the visit instead. */
+function actionLabel(action: RadarAction, deepestScroll: number): string {
+  switch (action.type) {
+    case 'forward':
+      return action.channel ? FORWARD_LABELS[action.channel] : '转发';
+    case 'scroll':
+      return `读到 ${deepestScroll}%`;
+    case 'video':
+      return action.progress ? VIDEO_LABELS[action.progress] : '播放视频';
+    case 'click':
+      return action.action ? ACTION_LABELS[action.action] : '点击';
+  }
+}
+
+/**
+ * One chip per kind of action, in the order the visitor first did it. Reading depth is one chip, the deepest
+ * mark reached ("读到 75%"), where the reader first scrolled.
+ */
 export function summarizeActions(actions: RadarVisit['actions']): ActionChip[] {
   const chips = new Map<string, ActionChip>();
+  const deepest = Math.max(0, ...actions.map((action) => action.depth ?? 0));
   for (const action of actions) {
-    const label =
-      action.type === 'forward'
-        ? action.channel
-          ? FORWARD_LABELS[action.channel]
-          : '转发'
-        : action.action
-          ? ACTION_LABELS[action.action]
-          : '点击';
+    const label = actionLabel(action, deepest);
     const chip = chips.get(label) ?? { label, count: 0 };
-    chip.count += 1;
+    // Each mark is reported once; together they are one reading, not several.
+    chip.count = action.type === 'scroll' ? 1 : chip.count + 1;
     chips.set(label, chip);
   }
   return [...chips.values()];

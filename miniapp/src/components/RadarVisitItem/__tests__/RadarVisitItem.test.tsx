@@ -21,6 +21,13 @@ function visit(overrides: Partial<RadarVisit>): RadarVisit {
   };
 }
 
+type RadarAction = RadarVisit['actions'][number];
+
+/** An action as the radar lists it: only the fields of its kind are set. */
+function action(fields: Partial<RadarAction> & Pick<RadarAction, 'type' | 'at'>): RadarAction {
+  return { action: null, channel: null, depth: null, progress: null, ...fields };
+}
+
 describe('RadarVisitItem', () => {
   it('shows a forwarded, self-viewed visit muted, with the chain, dwell and actions', () => {
     const { container } = render(
@@ -32,10 +39,10 @@ describe('RadarVisitItem', () => {
           forwardedBy: ['王芳', '访客 #9a1c'],
           dwellSeconds: 45,
           actions: [
-            { type: 'click', action: 'call', channel: null, at: '2026-11-23T09:55:10Z' },
-            { type: 'click', action: 'copy_wechat', channel: null, at: '2026-11-23T09:55:20Z' },
-            { type: 'click', action: 'call', channel: null, at: '2026-11-23T09:55:30Z' },
-            { type: 'forward', action: null, channel: 'chat', at: '2026-11-23T09:55:40Z' },
+            action({ type: 'click', action: 'call', at: '2026-11-23T09:55:10Z' }),
+            action({ type: 'click', action: 'copy_wechat', at: '2026-11-23T09:55:20Z' }),
+            action({ type: 'click', action: 'call', at: '2026-11-23T09:55:30Z' }),
+            action({ type: 'forward', channel: 'chat', at: '2026-11-23T09:55:40Z' }),
           ],
         })}
       />,
@@ -65,5 +72,28 @@ describe('RadarVisitItem', () => {
     expect(screen.queryByText(/不计数/)).toBeNull();
     expect(screen.queryByText(/转发$/)).toBeNull();
     expect(container.querySelector('.radar-visit--muted')).toBeNull();
+  });
+
+  it('names the material read, how far it was read, the video watched and the consult', () => {
+    render(
+      <RadarVisitItem
+        now={now}
+        visit={visit({
+          target: { type: 'material', id: 'material-1', title: '全员营销时代的名片' },
+          actions: [
+            action({ type: 'scroll', depth: 25, at: '2026-11-23T09:55:05Z' }),
+            action({ type: 'video', progress: 'play', at: '2026-11-23T09:55:10Z' }),
+            action({ type: 'scroll', depth: 50, at: '2026-11-23T09:55:20Z' }),
+            action({ type: 'scroll', depth: 75, at: '2026-11-23T09:55:30Z' }),
+            action({ type: 'video', progress: 'complete', at: '2026-11-23T09:56:10Z' }),
+            action({ type: 'click', action: 'consult', at: '2026-11-23T09:56:20Z' }),
+          ],
+        })}
+      />,
+    );
+
+    expect(screen.getByText(/查看了「全员营销时代的名片」/)).toBeTruthy();
+    const chips = [...document.querySelectorAll('.radar-visit__chip')].map((chip) => chip.textContent);
+    expect(chips).toEqual(['读到 75%', '播放视频', '看完视频', '点击咨询']);
   });
 });

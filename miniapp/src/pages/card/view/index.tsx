@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
-import { type PublicCardResponse, type ShareDto, parseShareScene } from '@cardhub/shared';
+import type { PublicCardResponse, ShareDto } from '@cardhub/shared';
 import { BusinessCard, type BusinessCardAction } from '../../../components/BusinessCard';
+import { copyWithToast, performCardAction } from '../../../components/BusinessCard/cardActions';
 import { useVisit } from '../../../hooks/useVisit';
-import { wechatLogin } from '../../../services/auth';
+import { identifyWechatViewer } from '../../../services/auth';
 import { getPublicCard, getPublicCardByShare } from '../../../services/cards';
 import { ApiError } from '../../../services/request';
-import { getSession } from '../../../services/session';
-import { createShare } from '../../../services/shares';
-import { copyWithToast, performCardAction } from './cardActions';
+import { createForward } from '../../../services/shares';
+import { shareCodeOf } from '../../../utils/shareSource';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -17,15 +17,14 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 /** Where the card comes from: a share code (link, path or mini-program code scene) or a card id. */
 function useCardSource() {
   const { params } = useRouter();
-  return useMemo(() => {
-    const fromScene = params.scene ? parseShareScene(params.scene) : null;
-    return { shareCode: params.sc ?? fromScene ?? undefined, cardId: params.id };
-  }, [params.sc, params.scene, params.id]);
+  return useMemo(
+    () => ({ shareCode: shareCodeOf({ sc: params.sc, scene: params.scene }), cardId: params.id }),
+    [params.sc, params.scene, params.id],
+  );
 }
 
 async function loadCard(source: { shareCode?: string; cardId?: string }): Promise<PublicCardResponse> {
-  // In WeChat a silent login tells us who is looking (a colleague's own views must not count).
-  if (isWeapp && !getSession()) await wechatLogin().catch(() => undefined);
+  await identifyWechatViewer();
   if (source.shareCode) return getPublicCardByShare(source.shareCode);
   if (source.cardId) return getPublicCard(source.cardId);
   throw new ApiError(404, { statusCode: 404, error: 'Not Found', message: '名片不存在或已失效' });
@@ -60,10 +59,9 @@ export default function CardViewPage() {
   /** A forward is a child share of the one this visitor arrived by, so the chain leads back to the employee. */
   const forward = (): Promise<ShareDto> | null => {
     if (!card || !loaded?.share || !visit) return null;
-    return createShare({
+    return createForward({
       targetType: 'card',
       targetId: card.id,
-      channel: isWeapp ? 'chat' : 'link',
       parentCode: loaded.share.code,
       visitToken: visit.visitToken,
     });

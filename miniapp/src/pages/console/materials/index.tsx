@@ -3,7 +3,8 @@ import type { MaterialDto, MaterialStatus } from '@cardhub/shared';
 import { useState } from 'react';
 import ConsoleLayout from '../../../components/ConsoleLayout';
 import MaterialStatusBadge from '../../../components/MaterialStatusBadge';
-import { changeMaterialStatus, listMaterialsForAdmin } from '../../../services/material-admin';
+import { changeMaterialStatus } from '../../../services/material-admin';
+import { listMaterials } from '../../../services/materials';
 import { ApiError } from '../../../services/request';
 import { MATERIAL_TYPE_LABELS } from '../../../utils/material-labels';
 import './index.scss';
@@ -57,7 +58,7 @@ function MaterialsTable() {
   const load = async (next: Filters) => {
     setFilters(next);
     try {
-      setResult(await listMaterialsForAdmin({ ...next, q: next.q || undefined, limit: PAGE_SIZE }));
+      setResult(await listMaterials({ ...next, q: next.q || undefined, limit: PAGE_SIZE }));
       setError(null);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '加载失败，请重试');

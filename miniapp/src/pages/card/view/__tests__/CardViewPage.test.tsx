@@ -3,39 +3,20 @@ import Taro from '@tarojs/taro';
 import type { CardDto } from '@cardhub/shared';
 import CardViewPage from '..';
 import { exampleCard } from '../../../../../test/fixtures/card';
+import { answerTracking, mockRoute } from '../../../../../test/page-host';
 
 const card: CardDto = { ...exampleCard, email: '', address: '', bio: '', siteUrl: '' };
 
-let routerParams: Record<string, string> = {};
-// The page's host: its route, and the lifecycle hooks Taro's React plugin adds at build time (inert here:
-// jsdom has no page to show, hide or share).
-jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro');
-  const inert = () => undefined;
-  return {
-    ...actual,
-    __esModule: true,
-    default: actual.default ?? actual,
-    useRouter: () => ({ params: routerParams }),
-    useDidShow: inert,
-    useDidHide: inert,
-    useShareAppMessage: inert,
-    useShareTimeline: inert,
-  };
-});
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+jest.mock('@tarojs/taro', () => require('../../../../../test/page-host').taroForPages());
 
 /** Our server's answers, keyed by method and path; anything else is a 404 like the server's. */
 const sent: { method: string; url: string; data: unknown }[] = [];
 function answer(method: string, url: string) {
   if (method === 'GET' && url === '/api/public/shares/Ab3dEf7hJk')
     return { statusCode: 200, data: { card, share: { code: 'Ab3dEf7hJk', channel: 'link', depth: 0 } } };
-  if (method === 'POST' && url === '/api/track/view')
-    return {
-      statusCode: 200,
-      data: { visitToken: 'visit-token', verdict: 'counted', visitorLabel: '访客 #3f2a' },
-    };
-  if (method === 'POST' && url === '/api/track/actions')
-    return { statusCode: 200, data: { stored: 1, duplicates: 0 } };
+  const tracking = answerTracking(method, url);
+  if (tracking) return tracking;
   return { statusCode: 404, data: { statusCode: 404, error: 'Not Found', message: '名片不存在或已失效' } };
 }
 
@@ -56,7 +37,7 @@ describe('CardViewPage on H5', () => {
   });
 
   it('shows the shared card, records the view, and dials and reports 拨打电话', async () => {
-    routerParams = { sc: 'Ab3dEf7hJk' };
+    mockRoute.params = { sc: 'Ab3dEf7hJk' };
     render(<CardViewPage />);
 
     expect(await screen.findByText('陈静')).toBeTruthy();
@@ -79,7 +60,7 @@ describe('CardViewPage on H5', () => {
   });
 
   it('says so when the share no longer exists', async () => {
-    routerParams = { sc: 'Zz9yXw8vUt' };
+    mockRoute.params = { sc: 'Zz9yXw8vUt' };
     render(<CardViewPage />);
 
     expect(await screen.findByText('名片不存在或已失效')).toBeTruthy();

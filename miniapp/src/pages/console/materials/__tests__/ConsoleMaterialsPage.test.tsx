@@ -2,9 +2,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import ConsoleMaterialsPage from '..';
 import { exampleMaterial, signInAs } from '../../../../../test/fixtures/session';
-import { changeMaterialStatus, listMaterialsForAdmin } from '../../../../services/material-admin';
+import { changeMaterialStatus } from '../../../../services/material-admin';
+import { listMaterials } from '../../../../services/materials';
 
 jest.mock('../../../../services/material-admin');
+jest.mock('../../../../services/materials');
 // Taro shows a page once it mounts; jsdom has no page host, so "shown" means "mounted" here.
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro');
@@ -35,7 +37,7 @@ describe('ConsoleMaterialsPage', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     signInAs('admin');
-    jest.mocked(listMaterialsForAdmin).mockResolvedValue({ items: [article, draft], total: 2 });
+    jest.mocked(listMaterials).mockResolvedValue({ items: [article, draft], total: 2 });
   });
 
   const rowOf = (title: string) => screen.getByText(title).closest('.material-admin__row') as HTMLElement;
@@ -51,7 +53,7 @@ describe('ConsoleMaterialsPage', () => {
 
     fireEvent.click(screen.getByRole('tab', { name: '已归档' }));
     await waitFor(() =>
-      expect(listMaterialsForAdmin).toHaveBeenLastCalledWith({
+      expect(listMaterials).toHaveBeenLastCalledWith({
         status: 'archived',
         q: undefined,
         page: 1,
@@ -61,7 +63,7 @@ describe('ConsoleMaterialsPage', () => {
     fireEvent.change(screen.getByPlaceholderText('搜索标题或摘要'), { target: { value: ' 名片 ' } });
     fireEvent.click(screen.getByText('搜索'));
     await waitFor(() =>
-      expect(listMaterialsForAdmin).toHaveBeenLastCalledWith({
+      expect(listMaterials).toHaveBeenLastCalledWith({
         status: 'archived',
         q: '名片',
         page: 1,
@@ -83,7 +85,7 @@ describe('ConsoleMaterialsPage', () => {
     jest.mocked(changeMaterialStatus).mockResolvedValue({ ...article, status: 'archived' });
     fireEvent.click(within(rowOf(article.title)).getByText('归档'));
     await waitFor(() => expect(changeMaterialStatus).toHaveBeenCalledWith(article.id, 'archive'));
-    await waitFor(() => expect(listMaterialsForAdmin).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(listMaterials).toHaveBeenCalledTimes(2));
   });
 
   it('opens the editor and the figures of a material', async () => {
@@ -101,6 +103,6 @@ describe('ConsoleMaterialsPage', () => {
     signInAs('manager');
     render(<ConsoleMaterialsPage />);
     expect(await screen.findByText('你的账号没有「物料」的权限，如需开通请联系管理员。')).toBeTruthy();
-    expect(listMaterialsForAdmin).not.toHaveBeenCalled();
+    expect(listMaterials).not.toHaveBeenCalled();
   });
 });

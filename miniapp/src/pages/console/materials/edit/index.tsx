@@ -7,12 +7,12 @@ import MaterialStatusBadge from '../../../../components/MaterialStatusBadge';
 import RichTextEditor from '../../../../components/RichTextEditor';
 import {
   changeMaterialStatus,
-  getMaterial,
   saveMaterial,
   uploadMaterialCover,
   uploadMaterialImage,
   uploadMaterialMedia,
 } from '../../../../services/material-admin';
+import { getMaterial } from '../../../../services/materials';
 import { ApiError } from '../../../../services/request';
 import { MATERIAL_TYPE_LABELS } from '../../../../utils/material-labels';
 import {

@@ -3,13 +3,14 @@ import MaterialEditPage from '..';
 import { exampleMaterial, signInAs } from '../../../../../../test/fixtures/session';
 import {
   changeMaterialStatus,
-  getMaterial,
   saveMaterial,
   uploadMaterialMedia,
 } from '../../../../../services/material-admin';
+import { getMaterial } from '../../../../../services/materials';
 import { ApiError } from '../../../../../services/request';
 
 jest.mock('../../../../../services/material-admin');
+jest.mock('../../../../../services/materials');
 let routerParams: Record<string, string> = {};
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro');

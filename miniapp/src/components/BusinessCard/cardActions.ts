@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { CardDto } from '@cardhub/shared';
-import type { BusinessCardAction } from '../../../components/BusinessCard';
-import { copyText } from '../../../utils/clipboard';
-import { buildVCard } from '../../../utils/vcard';
+import { copyText } from '../../utils/clipboard';
+import { buildVCard } from '../../utils/vcard';
+import type { BusinessCardAction } from '.';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -34,11 +34,15 @@ export async function performCardAction(
       }
       return;
     case 'open_site':
-      // A mini-program may only open its own business domains; elsewhere the link is copied instead.
-      if (isWeapp) await copyWithToast(card.siteUrl, '官网链接已复制，请在浏览器打开');
-      else window.open(card.siteUrl, '_blank', 'noopener');
+      await openSite(card.siteUrl);
       return;
   }
+}
+
+/** Opens the official site; a mini-program may only open its own business domains, so there the link is copied. */
+export async function openSite(url: string): Promise<void> {
+  if (isWeapp) await copyWithToast(url, '官网链接已复制，请在浏览器打开');
+  else window.open(url, '_blank', 'noopener');
 }
 
 /** Copies `text` and tells the prospect whether it worked (a refused copy asks them to copy by hand). */

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '物料库',
+  enablePullDownRefresh: true,
+});

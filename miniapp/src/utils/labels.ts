@@ -1,0 +1,19 @@
+import type { MaterialType, ShareChannel } from '@cardhub/shared';
+
+/** What users call each kind of material. */
+export const MATERIAL_TYPE_LABELS: Record<MaterialType, string> = {
+  article: '图文',
+  poster: '海报',
+  video: '视频',
+  product: '产品',
+};
+
+/** Where a share was sent, as "my shares" names it. */
+export const SHARE_CHANNEL_LABELS: Record<ShareChannel, string> = {
+  chat: '微信好友',
+  group: '微信群',
+  moments: '朋友圈',
+  poster: '海报',
+  qrcode: '二维码',
+  link: '链接',
+};
