@@ -152,6 +152,9 @@ export type EmployeeImportColumn = keyof typeof EMPLOYEE_IMPORT_COLUMNS;
 /** Rows of one import at most (the file is at most 2 MB as well). */
 export const EMPLOYEE_IMPORT_MAX_ROWS = 5000;
 
+/** Bad rows listed by line; `failed` counts them all. */
+export const EMPLOYEE_IMPORT_MAX_LISTED_ERRORS = 500;
+
 export const EMPLOYEE_IMPORT_STATUSES = ['running', 'done', 'failed'] as const;
 export type EmployeeImportStatus = (typeof EMPLOYEE_IMPORT_STATUSES)[number];
 
@@ -171,7 +174,9 @@ export interface EmployeeImportDto {
   created: number;
   updated: number;
   unchanged: number;
-  /** Bad rows, in file order; the good rows are imported all the same. */
+  /** Bad rows: not imported, while the good rows are. */
+  failed: number;
+  /** The bad rows in file order (the first EMPLOYEE_IMPORT_MAX_LISTED_ERRORS of them). */
   errors: EmployeeImportRowError[];
   /** Why a `failed` import stopped. */
   failure: string | null;

@@ -13,3 +13,4 @@ export {
   readUploadedImage,
 } from './uploaded-image';
 export { UploadsModule } from './uploads.module';
+export { UPLOAD_BODY, UPLOAD_FIELD, type UploadedFile, readUploadedFile } from './uploaded-file';

@@ -1,18 +1,13 @@
-import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { type ImageType, detectImageType } from './image-type';
+import { UPLOAD_FIELD, UPLOAD_BODY, readUploadedFile } from './uploaded-file';
 
 /** The multipart field every image upload uses. */
-export const IMAGE_UPLOAD_FIELD = 'file';
+export const IMAGE_UPLOAD_FIELD = UPLOAD_FIELD;
 
 /** OpenAPI body of an image upload route. */
-export const IMAGE_UPLOAD_BODY = {
-  schema: {
-    type: 'object' as const,
-    required: [IMAGE_UPLOAD_FIELD],
-    properties: { [IMAGE_UPLOAD_FIELD]: { type: 'string' as const, format: 'binary' } },
-  },
-};
+export const IMAGE_UPLOAD_BODY = UPLOAD_BODY;
 
 export interface UploadedImage {
   content: Buffer;
@@ -24,7 +19,7 @@ export interface UploadedImage {
  * The size limit is the one multipart was registered with (create-app.ts).
  */
 export async function readUploadedImage(request: FastifyRequest): Promise<UploadedImage> {
-  const content = await readUploadedFile(request);
+  const { content } = await readUploadedFile(request, '图片');
   const type = detectImageType(content);
   if (!type) {
     throw new UnsupportedMediaTypeException({
@@ -35,33 +30,4 @@ export async function readUploadedImage(request: FastifyRequest): Promise<Upload
     });
   }
   return { content, type };
-}
-
-async function readUploadedFile(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) {
-    throw new BadRequestException({
-      message: '请以 multipart/form-data 上传图片',
-      fields: [
-        { path: IMAGE_UPLOAD_FIELD, message: `${IMAGE_UPLOAD_FIELD} is required (multipart/form-data)` },
-      ],
-    });
-  }
-  try {
-    const file = await request.file();
-    if (!file || file.fieldname !== IMAGE_UPLOAD_FIELD) {
-      throw new BadRequestException({
-        message: '缺少图片文件',
-        fields: [{ path: IMAGE_UPLOAD_FIELD, message: `${IMAGE_UPLOAD_FIELD} is required` }],
-      });
-    }
-    return await file.toBuffer();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new PayloadTooLargeException({
-        message: '图片不能超过 2 MB，请压缩后重新上传',
-        fields: [{ path: IMAGE_UPLOAD_FIELD, message: `${IMAGE_UPLOAD_FIELD} must be at most 2 MB` }],
-      });
-    }
-    throw error;
-  }
 }
