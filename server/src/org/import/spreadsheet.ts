@@ -48,6 +48,14 @@ export async function readSpreadsheet(content: Buffer): Promise<{ kind: Spreadsh
       ),
     );
   }
+  if (hasUtf16ByteOrderMark(content)) {
+    throw new BadRequestException(
+      fileError(
+        '不支持 UTF-16 编码的文件，请在 Excel 中另存为「CSV UTF-8」或 .xlsx 后再导入',
+        'must be encoded in UTF-8 or GB18030/GBK',
+      ),
+    );
+  }
   if (looksBinary(content)) throw notASpreadsheet();
 
   const text = decodeText(content);
@@ -59,6 +67,11 @@ export async function readSpreadsheet(content: Buffer): Promise<{ kind: Spreadsh
       throw new BadRequestException(fileError(error.message, `has an unclosed quote on line ${error.line}`));
     throw error;
   }
+}
+
+/** Excel's "Unicode text" export: UTF-16 with a byte order mark (its NUL bytes would pass for a binary). */
+function hasUtf16ByteOrderMark(content: Buffer): boolean {
+  return content.length >= 2 && (content.readUInt16BE(0) === 0xfeff || content.readUInt16BE(0) === 0xfffe);
 }
 
 function looksBinary(content: Buffer): boolean {
@@ -83,16 +96,6 @@ function decodeText(content: Buffer): string {
     const text = decode(content.subarray(UTF8_BOM.length), 'utf-8');
     if (text === null) throw brokenEncoding();
     return text;
-  }
-  const utf16 =
-    content.length >= 2 && (content.readUInt16BE(0) === 0xfeff || content.readUInt16BE(0) === 0xfffe);
-  if (utf16) {
-    throw new BadRequestException(
-      fileError(
-        '不支持 UTF-16 编码的文件，请在 Excel 中另存为「CSV UTF-8」或 .xlsx 后再导入',
-        'must be encoded in UTF-8 or GB18030/GBK',
-      ),
-    );
   }
   const text = decode(content, 'utf-8') ?? decode(content, 'gb18030');
   if (text === null) throw brokenEncoding();
