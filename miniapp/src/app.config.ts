@@ -1,5 +1,5 @@
 /** The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package. */
-const CONSOLE_PAGES = ['pages/console/login/index'];
+const CONSOLE_PAGES = ['pages/console/login/index', 'pages/console/roster/index'];
 
 export default defineAppConfig({
   pages: [
