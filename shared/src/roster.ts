@@ -1,5 +1,6 @@
 /** Pure rules of the roster (员工与部门): phone numbers, role labels, the department tree, invitation scenes. */
 import type { StaffRole } from './roles';
+import { sceneValue } from './share-code';
 
 /** How roles are written in the console and in import files. */
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -118,13 +119,6 @@ export function invitationScene(code: string): string {
 
 /** The invitation code inside a `scene` as WeChat hands it to the join page (URL-encoded), or null. */
 export function parseInvitationScene(scene: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(scene);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith(INVITATION_SCENE_PREFIX)) return null;
-  const code = decoded.slice(INVITATION_SCENE_PREFIX.length);
-  return /^[A-Za-z0-9_-]{16,28}$/.test(code) ? code : null;
+  const code = sceneValue(scene, INVITATION_SCENE_PREFIX);
+  return code !== null && /^[A-Za-z0-9_-]{16,28}$/.test(code) ? code : null;
 }
