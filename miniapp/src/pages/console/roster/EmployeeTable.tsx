@@ -22,7 +22,7 @@ function StatusCell({ employee }: { employee: EmployeeDto }) {
       </Text>
       {expiry && (
         <Text className={`roster-status__hint${expiry.expired ? ' roster-status__hint--expired' : ''}`}>
-          邀请{expiry.text}
+          {expiry.text}
         </Text>
       )}
     </View>

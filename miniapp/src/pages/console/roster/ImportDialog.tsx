@@ -181,7 +181,7 @@ function ImportResult({ job }: { job: EmployeeImportDto }) {
   return (
     <View className="roster-import__result">
       <Text
-        className={`roster-import__verdict${job.status === 'failed' ? ' roster-import__verdict--failed' : ''}`}
+        className={`roster-import__verdict${job.status === 'failed' ? ' roster-import__verdict--failed' : job.failed > 0 ? ' roster-import__verdict--partial' : ''}`}
       >
         {job.status === 'failed'
           ? (job.failure ?? '导入中断')

@@ -119,7 +119,7 @@ describe('roster console page', () => {
 
     const row = screen.getByTestId(`employee-${pending.id}`);
     expect(within(row).getByText('待加入')).toBeTruthy();
-    expect(within(row).getByText('邀请3 天后过期')).toBeTruthy();
+    expect(within(row).getByText('3 天后过期')).toBeTruthy();
     expect(within(screen.getByTestId(`employee-${admin.id}`)).getByText('管理员')).toBeTruthy();
     // Nobody can disable themselves: no 停用 on the admin's own row.
     expect(within(screen.getByTestId(`employee-${admin.id}`)).queryByText('停用')).toBeNull();
