@@ -1,6 +1,7 @@
 /** The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package. */
 const CONSOLE_PAGES = [
   'pages/console/login/index',
+  'pages/console/roster/index',
   'pages/console/materials/index',
   'pages/console/materials/edit/index',
 ];

@@ -9,3 +9,5 @@ export * from './scoring';
 export * from './api-leads';
 export * from './api-reading';
 export * from './reading-depth';
+export * from './roster';
+export * from './api-roster';

@@ -40,17 +40,22 @@ export function shareScene(code: string): string {
   return SCENE_PREFIX + code;
 }
 
-/** The share code inside a `scene` as WeChat hands it to the page (URL-encoded), or null. */
-export function parseShareScene(scene: string): string | null {
+/** What follows `prefix` in a `scene` as WeChat hands it to a page (URL-encoded), or null. */
+export function sceneValue(scene: string, prefix: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(scene);
   } catch {
     return null;
   }
-  if (decoded.length > MAX_SCENE_LENGTH || !decoded.startsWith(SCENE_PREFIX)) return null;
-  const code = decoded.slice(SCENE_PREFIX.length);
-  return isShareCode(code) ? code : null;
+  if (decoded.length > MAX_SCENE_LENGTH || !decoded.startsWith(prefix)) return null;
+  return decoded.slice(prefix.length);
+}
+
+/** The share code inside a `scene` as WeChat hands it to the page (URL-encoded), or null. */
+export function parseShareScene(scene: string): string | null {
+  const code = sceneValue(scene, SCENE_PREFIX);
+  return code !== null && isShareCode(code) ? code : null;
 }
 
 const PAGE_OF_TARGET: Record<TargetType, string> = {

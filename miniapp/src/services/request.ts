@@ -41,7 +41,8 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       url: apiUrl(path),
       method,
       data: body as Taro.request.Option['data'],
-      header: { 'content-type': 'application/json', ...authHeader() },
+      // A JSON content type on an empty body is a 400 at the server: send it only with a body.
+      header: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...authHeader() },
       dataType: 'json',
     });
   } catch {

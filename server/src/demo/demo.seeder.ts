@@ -148,10 +148,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
             status: 'active',
             account: member.account,
             passwordHash: member.account ? passwordHash : undefined,
+            phone: member.phone,
+            email: member.email,
             card: {
-              phone: member.phone,
               wechatId: member.wechatId,
-              email: member.email,
               address: data.address,
               bio: member.bio,
             },

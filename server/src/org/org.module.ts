@@ -2,21 +2,30 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WechatIdentityModule } from '../auth/wechat-identity.module';
 import { Card } from '../cards/entities/card.entity';
+import { WechatModule } from '../wechat/wechat.module';
+import { DepartmentsController } from './departments.controller';
+import { DepartmentsService } from './departments.service';
+import { EmployeesController } from './employees.controller';
 import { EmployeesService } from './employees.service';
 import { Department } from './entities/department.entity';
+import { EmployeeImport } from './entities/employee-import.entity';
 import { Employee } from './entities/employee.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organization } from './entities/organization.entity';
+import { EmployeeImportsController } from './import/employee-imports.controller';
+import { EmployeeImportsService } from './import/employee-imports.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
+/** The organization's people: departments, employees, invitations and bulk imports. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organization, Department, Employee, Invitation, Card]),
+    TypeOrmModule.forFeature([Organization, Department, Employee, Invitation, EmployeeImport, Card]),
     WechatIdentityModule,
+    WechatModule,
   ],
-  controllers: [InvitationsController],
-  providers: [EmployeesService, InvitationsService],
-  exports: [EmployeesService],
+  controllers: [DepartmentsController, EmployeesController, InvitationsController, EmployeeImportsController],
+  providers: [DepartmentsService, EmployeesService, InvitationsService, EmployeeImportsService],
+  exports: [EmployeesService, DepartmentsService],
 })
 export class OrgModule {}

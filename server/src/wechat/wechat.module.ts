@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../common/config';
+import { ScanCodesService } from './scan-codes.service';
 import { WechatClient } from './wechat.client';
 
-/** One WechatClient per process, so every feature shares its access-token cache. */
+/** One WechatClient per process, so every feature shares its access-token cache; and the scannable codes. */
 @Module({
   providers: [
     {
@@ -10,7 +11,8 @@ import { WechatClient } from './wechat.client';
       useFactory: (config: AppConfig) => new WechatClient(config.wechat),
       inject: [AppConfig],
     },
+    ScanCodesService,
   ],
-  exports: [WechatClient],
+  exports: [WechatClient, ScanCodesService],
 })
 export class WechatModule {}

@@ -1,12 +1,8 @@
 import { Text } from '@tarojs/components';
-import type { StaffRole } from '@cardhub/shared';
+import { STAFF_ROLE_LABELS, type StaffRole } from '@cardhub/shared';
 import './index.scss';
 
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  employee: '员工',
-  manager: '经理',
-  admin: '管理员',
-};
+export const ROLE_LABELS: Record<StaffRole, string> = STAFF_ROLE_LABELS;
 
 export interface RoleBadgeProps {
   role: StaffRole;

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
-import type { InvitationDto } from '@cardhub/shared';
+import { type InvitationDto, parseInvitationScene } from '@cardhub/shared';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../components/RoleBadge';
 import { acceptInvitation, getInvitation } from '../../services/auth';
@@ -26,7 +26,9 @@ const formatDate = (iso: string) => {
 };
 
 export default function JoinPage() {
-  const inviteCode = useRouter().params.invite ?? '';
+  const params = useRouter().params;
+  // A link carries `invite`; the mini-program code an admin prints carries `scene` (inv=CODE).
+  const inviteCode = params.invite ?? (params.scene ? parseInvitationScene(params.scene) : null) ?? '';
   const [state, setState] = useState<InvitationState>({ kind: 'loading' });
   const [joining, setJoining] = useState(false);
 

@@ -7,6 +7,7 @@ import { ScoringSettings } from '../../leads/entities/scoring-settings.entity';
 import { Material } from '../../materials/entities/material.entity';
 import { LeadStageChange } from '../../leads/entities/lead-stage-change.entity';
 import { Department } from '../../org/entities/department.entity';
+import { EmployeeImport } from '../../org/entities/employee-import.entity';
 import { Employee } from '../../org/entities/employee.entity';
 import { Invitation } from '../../org/entities/invitation.entity';
 import { Organization } from '../../org/entities/organization.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   Department,
   Employee,
   Invitation,
+  EmployeeImport,
   WechatUser,
   Card,
   Material,

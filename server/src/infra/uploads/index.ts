@@ -7,7 +7,6 @@ export {
   storedUploadRef,
 } from './file-storage';
 export { type ImageType, detectImageType } from './image-type';
-export { UPLOAD_BODY, UPLOAD_FIELD, formatMegabytes, readUploadedFile } from './uploaded-file';
 export {
   IMAGE_LIMIT_BYTES,
   MATERIAL_IMAGE_LIMIT_BYTES,
@@ -17,3 +16,10 @@ export {
 export { VIDEO_LIMIT_BYTES, type UploadedVideo, readUploadedVideo } from './uploaded-video';
 export { type VideoType, detectVideoType } from './video-type';
 export { UploadsModule } from './uploads.module';
+export {
+  UPLOAD_BODY,
+  UPLOAD_FIELD,
+  type UploadedFile,
+  formatMegabytes,
+  readUploadedFile,
+} from './uploaded-file';

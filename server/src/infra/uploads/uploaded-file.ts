@@ -19,10 +19,16 @@ export interface UploadLimit {
   noun: string;
 }
 
+export interface UploadedFile {
+  content: Buffer;
+  /** As the client named it: for display only, never for deciding the type. */
+  fileName: string;
+}
+
 export const formatMegabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** The one file of a multipart upload, whole, refused with 413 beyond `limit.maxBytes`. */
-export async function readUploadedFile(request: FastifyRequest, limit: UploadLimit): Promise<Buffer> {
+export async function readUploadedFile(request: FastifyRequest, limit: UploadLimit): Promise<UploadedFile> {
   if (!request.isMultipart()) {
     throw new BadRequestException({
       message: `请以 multipart/form-data 上传${limit.noun}`,
@@ -33,11 +39,11 @@ export async function readUploadedFile(request: FastifyRequest, limit: UploadLim
     const file = await request.file({ limits: { fileSize: limit.maxBytes, files: 1, fields: 10 } });
     if (!file || file.fieldname !== UPLOAD_FIELD) {
       throw new BadRequestException({
-        message: `缺少${limit.noun}文件`,
+        message: `请选择要上传的${limit.noun}`,
         fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} is required` }],
       });
     }
-    return await file.toBuffer();
+    return { content: await file.toBuffer(), fileName: file.filename };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       const size = formatMegabytes(limit.maxBytes);

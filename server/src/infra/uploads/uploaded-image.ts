@@ -17,7 +17,7 @@ export async function readUploadedImage(
   request: FastifyRequest,
   maxBytes = IMAGE_LIMIT_BYTES,
 ): Promise<UploadedImage> {
-  const content = await readUploadedFile(request, { maxBytes, noun: '图片' });
+  const { content } = await readUploadedFile(request, { maxBytes, noun: '图片' });
   const type = detectImageType(content);
   if (!type) {
     throw new UnsupportedMediaTypeException({

@@ -12,7 +12,7 @@ export interface UploadedVideo {
 
 /** The one video of a multipart upload, recognised by its content. */
 export async function readUploadedVideo(request: FastifyRequest): Promise<UploadedVideo> {
-  const content = await readUploadedFile(request, { maxBytes: VIDEO_LIMIT_BYTES, noun: '视频' });
+  const { content } = await readUploadedFile(request, { maxBytes: VIDEO_LIMIT_BYTES, noun: '视频' });
   const type = detectVideoType(content);
   if (!type) {
     throw new UnsupportedMediaTypeException({

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import type { StaffRole } from '@cardhub/shared';
+import type { EmployeeStatus, StaffRole } from '@cardhub/shared';
 import {
   CreatedAtColumn,
   TextColumn,
@@ -9,11 +9,14 @@ import {
   UuidPrimaryColumn,
 } from '../../infra/database/columns';
 
-export type EmployeeStatus = 'invited' | 'active' | 'disabled';
+export type { EmployeeStatus } from '@cardhub/shared';
 
 /** A member of staff (员工). Joins by invitation and is then bound to one WeChat identity. */
 @Entity('employees')
 @Index(['organizationId', 'departmentId'])
+// Imports match people by phone, else email, within the organization: each names one employee at most.
+@Index(['organizationId', 'phone'], { unique: true })
+@Index(['organizationId', 'email'], { unique: true })
 export class Employee {
   @UuidPrimaryColumn()
   id!: string;
@@ -29,6 +32,14 @@ export class Employee {
 
   @TextColumn(60)
   title!: string;
+
+  /** Mainland mobile number, 11 digits; null when unknown. */
+  @TextColumn(20, { nullable: true, default: null })
+  phone!: string | null;
+
+  /** Lower case; null when unknown. */
+  @TextColumn(120, { nullable: true, default: null })
+  email!: string | null;
 
   @TextColumn(16, { default: 'employee' })
   role!: StaffRole;

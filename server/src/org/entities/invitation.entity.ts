@@ -33,6 +33,10 @@ export class Invitation {
   @TimestampColumn({ nullable: true })
   acceptedAt!: Date | null;
 
+  /** Set when a newer invitation replaces this one: it no longer opens. */
+  @TimestampColumn({ nullable: true })
+  revokedAt!: Date | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 }

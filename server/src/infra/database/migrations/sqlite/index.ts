@@ -1,6 +1,7 @@
 import { InitialSchema1795421451933 } from './1795421451933-InitialSchema';
 import { Materials1795425926093 } from './1795425926093-Materials';
 import { ProductFields1795429668045 } from './1795429668045-ProductFields';
+import { Roster1795430574489 } from './1795430574489-Roster';
 import { LeadPool1795431838048 } from './1795431838048-LeadPool';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
@@ -8,5 +9,6 @@ export const SQLITE_MIGRATIONS = [
   InitialSchema1795421451933,
   Materials1795425926093,
   ProductFields1795429668045,
+  Roster1795430574489,
   LeadPool1795431838048,
 ];
