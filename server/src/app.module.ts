@@ -18,6 +18,8 @@ import { VisitorsModule } from './visitors/visitors.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { RadarModule } from './radar/radar.module';
 import { WebModule } from './web/web.module';
+import { StatsModule } from './stats/stats.module';
+import { TasksModule } from './tasks/tasks.module';
 
 /** The feature modules; a new feature adds its module here. */
 const FEATURE_MODULES = [
@@ -32,6 +34,8 @@ const FEATURE_MODULES = [
   VisitorsModule,
   TrackingModule,
   RadarModule,
+  StatsModule,
+  TasksModule,
   WebModule,
 ];
 

@@ -5,3 +5,5 @@ export * from './counting';
 export * from './chain';
 export * from './visitor-label';
 export * from './api';
+export * from './api-tasks';
+export * from './task-rules';

@@ -9,7 +9,7 @@ import {
   type listMaterialsQuerySchema,
   roleAtLeast,
 } from '@cardhub/shared';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { z } from 'zod';
 import { type StaffPrincipal, findInOrganization } from '../common/auth';
 import { AppConfig } from '../common/config';
@@ -114,6 +114,12 @@ export class MaterialsService {
       status: 'published',
       ...(organizationId ? { organizationId } : {}),
     });
+  }
+
+  /** Materials of the organization by id, any status (reports and tasks outlive an archiving); unknown ids are left out. */
+  findManyInOrganization(organizationId: string, ids: readonly string[]): Promise<Material[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.materials.findBy({ organizationId, id: In([...new Set(ids)]) });
   }
 
   toDto(material: Material): MaterialDto {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { WechatIdentityModule } from '../auth/wechat-identity.module';
 import { Card } from '../cards/entities/card.entity';
 import { EmployeesService } from './employees.service';
@@ -9,14 +10,15 @@ import { Invitation } from './entities/invitation.entity';
 import { Organization } from './entities/organization.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { OrgDirectory } from './org-directory.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organization, Department, Employee, Invitation, Card]),
+    TypeOrmModule.forFeature([Organization, Department, Employee, Invitation, Card, WechatUser]),
     WechatIdentityModule,
   ],
   controllers: [InvitationsController],
-  providers: [EmployeesService, InvitationsService],
-  exports: [EmployeesService],
+  providers: [EmployeesService, InvitationsService, OrgDirectory],
+  exports: [EmployeesService, OrgDirectory],
 })
 export class OrgModule {}
