@@ -1,5 +1,9 @@
 /** The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package. */
-const CONSOLE_PAGES = ['pages/console/login/index'];
+const CONSOLE_PAGES = [
+  'pages/console/login/index',
+  'pages/console/tasks/index',
+  'pages/console/materials/stats/index',
+];
 
 export default defineAppConfig({
   pages: [
@@ -9,6 +13,7 @@ export default defineAppConfig({
     'pages/card/share/index',
     'pages/radar/index',
     'pages/join/index',
+    'pages/tasks/index',
     ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
   ],
   window: {

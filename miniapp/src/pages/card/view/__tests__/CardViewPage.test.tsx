@@ -6,23 +6,10 @@ import { exampleCard } from '../../../../../test/fixtures/card';
 
 const card: CardDto = { ...exampleCard, email: '', address: '', bio: '', siteUrl: '' };
 
-let routerParams: Record<string, string> = {};
-// The page's host: its route, and the lifecycle hooks Taro's React plugin adds at build time (inert here:
-// jsdom has no page to show, hide or share).
-jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro');
-  const inert = () => undefined;
-  return {
-    ...actual,
-    __esModule: true,
-    default: actual.default ?? actual,
-    useRouter: () => ({ params: routerParams }),
-    useDidShow: inert,
-    useDidHide: inert,
-    useShareAppMessage: inert,
-    useShareTimeline: inert,
-  };
-});
+let mockRouterParams: Record<string, string> = {};
+jest.mock('@tarojs/taro', () =>
+  jest.requireActual('../../../../../test/page-host').taroWithPageHost(() => mockRouterParams),
+);
 
 /** Our server's answers, keyed by method and path; anything else is a 404 like the server's. */
 const sent: { method: string; url: string; data: unknown }[] = [];
@@ -56,7 +43,7 @@ describe('CardViewPage on H5', () => {
   });
 
   it('shows the shared card, records the view, and dials and reports 拨打电话', async () => {
-    routerParams = { sc: 'Ab3dEf7hJk' };
+    mockRouterParams = { sc: 'Ab3dEf7hJk' };
     render(<CardViewPage />);
 
     expect(await screen.findByText('陈静')).toBeTruthy();
@@ -79,7 +66,7 @@ describe('CardViewPage on H5', () => {
   });
 
   it('says so when the share no longer exists', async () => {
-    routerParams = { sc: 'Zz9yXw8vUt' };
+    mockRouterParams = { sc: 'Zz9yXw8vUt' };
     render(<CardViewPage />);
 
     expect(await screen.findByText('名片不存在或已失效')).toBeTruthy();
