@@ -32,7 +32,8 @@ export function createTask(input: CreateSharingTaskInput): Promise<SharingTaskDe
 }
 
 export function closeTask(taskId: string): Promise<SharingTaskDetail> {
-  return request<SharingTaskDetail>('POST', `/api/tasks/${encodeURIComponent(taskId)}/close`);
+  // An empty object, not no body: the server refuses an empty body sent as JSON.
+  return request<SharingTaskDetail>('POST', `/api/tasks/${encodeURIComponent(taskId)}/close`, {});
 }
 
 /** My open tasks, nearest deadline first (employees, in the mini-program). */

@@ -58,7 +58,11 @@ export default function MyTasksPage() {
       <View className="my-tasks__summary">
         <Text className="my-tasks__summary-count">{open}</Text>
         <Text className="my-tasks__summary-label">
-          {tasks.length === 0 ? '暂无进行中的任务' : `个任务待完成 · 共 ${tasks.length} 个进行中`}
+          {tasks.length === 0
+            ? '暂无进行中的任务'
+            : open > 0
+              ? `个任务待完成 · 共 ${tasks.length} 个进行中`
+              : `个任务待完成，目标全部达成 · 共 ${tasks.length} 个进行中`}
         </Text>
       </View>
 

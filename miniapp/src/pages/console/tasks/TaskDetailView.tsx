@@ -169,19 +169,20 @@ function TaskProgress({
         <Text className="console-tasks__section">成员进度</Text>
         <View className="console-table">
           <View className="console-table__row console-table__row--head">
-            <Text className="console-table__cell">成员</Text>
-            <Text className="console-table__cell">部门</Text>
+            <Text className="console-table__cell console-table__cell--wide">成员</Text>
             <Text className="console-table__cell console-table__cell--number">分享</Text>
             <Text className="console-table__cell console-table__cell--number">浏览</Text>
             <Text className="console-table__cell console-tasks__state-cell">状态</Text>
           </View>
           {task.assigneeProgress.map((row) => (
             <View key={row.employeeId} className="console-table__row">
-              <View className="console-table__cell console-tasks__person">
+              <View className="console-table__cell console-table__cell--wide console-tasks__person">
                 <Text className="console-tasks__avatar">{row.name.slice(0, 1)}</Text>
-                <Text>{row.name}</Text>
+                <View className="console-tasks__task">
+                  <Text className="console-tasks__name">{row.name}</Text>
+                  <Text className="console-tasks__sub">{row.departmentName}</Text>
+                </View>
               </View>
-              <Text className="console-table__cell console-tasks__sub">{row.departmentName}</Text>
               <Text className="console-table__cell console-table__cell--number">
                 {row.progress.shares}
                 {task.goal.shares > 0 && <Text className="console-tasks__of"> / {task.goal.shares}</Text>}

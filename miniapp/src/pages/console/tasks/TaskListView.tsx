@@ -4,6 +4,7 @@ import { type SharingTaskDto, describeGoal } from '@cardhub/shared';
 import { useEffect, useState } from 'react';
 import ConsoleLayout from '../../../components/ConsoleLayout';
 import ProgressBar from '../../../components/ProgressBar';
+import StatTile from '../../../components/StatTile';
 import { fetchTasks } from '../../../services/tasks';
 import { formatDateTime, timeLeft } from '../../../utils/deadline';
 import TaskForm from './TaskForm';
@@ -63,10 +64,11 @@ export default function TaskListView() {
               </Text>
             </View>
           )}
+          {state.kind === 'ready' && state.tasks.length > 0 && <Overview tasks={state.tasks} now={now} />}
           {state.kind === 'ready' && state.tasks.length > 0 && (
             <View className="console-panel">
               <View className="console-table">
-                <View className="console-table__row console-table__row--head">
+                <View className="console-table__row console-table__row--head console-tasks__head">
                   <Text className="console-table__cell console-table__cell--wide">任务</Text>
                   <Text className="console-table__cell">截止时间</Text>
                   <Text className="console-table__cell console-tasks__progress-cell">完成情况</Text>
@@ -109,10 +111,12 @@ export default function TaskListView() {
                         </View>
                         <ProgressBar done={task.completed} goal={task.assignees} celebrate={false} />
                       </View>
-                      <Text className="console-table__cell console-table__cell--number">
+                      <Text className="console-table__cell console-table__cell--number console-tasks__count">
+                        <Text className="console-tasks__count-label">分享 </Text>
                         {task.progress.shares}
                       </Text>
-                      <Text className="console-table__cell console-table__cell--number">
+                      <Text className="console-table__cell console-table__cell--number console-tasks__count">
+                        <Text className="console-tasks__count-label">浏览 </Text>
                         {task.progress.views}
                       </Text>
                     </View>
@@ -124,5 +128,32 @@ export default function TaskListView() {
         </View>
       )}
     </ConsoleLayout>
+  );
+}
+
+/** The running tasks at a glance: how many, how many people reached their goal, what they brought. */
+function Overview({ tasks, now }: { tasks: SharingTaskDto[]; now: Date }) {
+  const running = tasks.filter((task) => taskStatus(task, now).tone === 'active');
+  const total = (pick: (task: SharingTaskDto) => number) =>
+    running.reduce((sum, task) => sum + pick(task), 0);
+  const assignees = total((task) => task.assignees);
+  const completed = total((task) => task.completed);
+  return (
+    <View className="console-tasks__tiles">
+      <StatTile
+        label="进行中的任务"
+        value={running.length}
+        unit="个"
+        hint={`共 ${tasks.length} 个任务`}
+        emphasis
+      />
+      <StatTile
+        label="目标达成"
+        value={completionRate(completed, assignees)}
+        hint={`${completed} / ${assignees} 人次达成`}
+      />
+      <StatTile label="任务期内分享" value={total((task) => task.progress.shares)} unit="次" />
+      <StatTile label="带来浏览" value={total((task) => task.progress.views)} unit="次" />
+    </View>
   );
 }

@@ -79,17 +79,24 @@ function Dashboard({ stats }: { stats: MaterialStats }) {
         </View>
       </View>
 
-      <Text className="material-stats__section">传播</Text>
+      <View className="material-stats__section">
+        <Text>传播</Text>
+        <Text className="material-stats__rule">
+          浏览按计数规则：不含本人、同事、爬虫，30 分钟内重复打开只算一次
+        </Text>
+      </View>
       <View className="material-stats__tiles">
-        <StatTile label="浏览量" value={stats.views} hint="已去除自己、同事、爬虫和重复浏览" emphasis />
+        <StatTile label="浏览量" value={stats.views} unit="次" emphasis />
         <StatTile label="访客数" value={stats.visitors} unit="人" emphasis />
         <StatTile label="员工分享" value={stats.shares} unit="次" />
         <StatTile label="访客转发" value={stats.forwards} unit="次" />
-        <StatTile label="最深链路" value={stats.deepestChain} unit="层" hint="员工分享后被转发的层数" />
+        <StatTile label="最深链路" value={stats.deepestChain} unit="层" hint="访客层层转发的层数" />
         <StatTile label="产生线索" value={stats.leads} unit="条" hint="首次由本物料带来" />
       </View>
 
-      <Text className="material-stats__section">阅读</Text>
+      <View className="material-stats__section">
+        <Text>阅读</Text>
+      </View>
       <View className="material-stats__reading">
         <View className="material-stats__tiles material-stats__tiles--stacked">
           <StatTile label="平均阅读时长" value={readTime.value} unit={readTime.unit} />
@@ -144,7 +151,6 @@ function Dashboard({ stats }: { stats: MaterialStats }) {
             <View className="console-table__row console-table__row--head">
               <Text className="console-table__cell material-stats__rank">#</Text>
               <Text className="console-table__cell console-table__cell--wide">员工</Text>
-              <Text className="console-table__cell">部门</Text>
               <Text className="console-table__cell console-table__cell--number">分享</Text>
               <Text className="console-table__cell console-table__cell--number">带来浏览</Text>
             </View>
@@ -155,12 +161,12 @@ function Dashboard({ stats }: { stats: MaterialStats }) {
                 >
                   {index + 1}
                 </Text>
-                <Text className="console-table__cell console-table__cell--wide material-stats__name">
-                  {sharer.name}
-                </Text>
-                <Text className="console-table__cell material-stats__muted">
-                  {sharer.departmentName || '—'}
-                </Text>
+                <View className="console-table__cell console-table__cell--wide material-stats__sharer">
+                  <Text className="material-stats__name">{sharer.name}</Text>
+                  {sharer.departmentName && (
+                    <Text className="material-stats__muted">{sharer.departmentName}</Text>
+                  )}
+                </View>
                 <Text className="console-table__cell console-table__cell--number">{sharer.shares}</Text>
                 <Text className="console-table__cell console-table__cell--number material-stats__strong">
                   {sharer.views}

@@ -130,12 +130,26 @@ describe('ConsoleTasksPage', () => {
 
   it('lists tasks with their status and completion, and opens one', async () => {
     fakeServer(listAnswers);
-    render(<ConsoleTasksPage />);
+    const { container } = render(<ConsoleTasksPage />);
     expect(await screen.findByText('本周推广白皮书')).toBeTruthy();
     expect(screen.getByText('进行中')).toBeTruthy();
     expect(screen.getByText('已结束')).toBeTruthy();
     expect(screen.getAllByText('1/4 人完成')).toHaveLength(2);
-    expect(screen.getAllByText('25%')).toHaveLength(2);
+    expect([...container.querySelectorAll('.console-tasks__rate')].map((rate) => rate.textContent)).toEqual([
+      '25%',
+      '25%',
+    ]);
+    // The overview counts the running task only.
+    const tiles = [...container.querySelectorAll('.stat-tile')].map((tile) => [
+      tile.querySelector('.stat-tile__label')?.textContent,
+      tile.querySelector('.stat-tile__value-row')?.textContent,
+    ]);
+    expect(tiles).toEqual([
+      ['进行中的任务', '1个'],
+      ['目标达成', '25%'],
+      ['任务期内分享', '4次'],
+      ['带来浏览', '4次'],
+    ]);
     fireEvent.click(screen.getByText('本周推广白皮书'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/console/tasks/index?id=task-1' });
   });

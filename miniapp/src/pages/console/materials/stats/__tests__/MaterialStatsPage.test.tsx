@@ -106,7 +106,7 @@ describe('MaterialStatsPage', () => {
         ].map((label) => [label, tileValue(container, label)]),
       ),
     ).toEqual({
-      浏览量: '4',
+      浏览量: '4次',
       访客数: '4人',
       员工分享: '2次',
       访客转发: '2次',
@@ -142,7 +142,10 @@ describe('MaterialStatsPage', () => {
     fakeServer({ 'GET /api/materials/material-1/stats': ok(stats) });
     const { container } = render(<MaterialStatsPage />);
     await screen.findByText('分享排行');
-    expect(screen.getByText('刘洋')).toBeTruthy();
+    const sharers = [...container.querySelectorAll('.material-stats__sharer')].map(
+      (cell) => cell.textContent,
+    );
+    expect(sharers).toEqual(['张伟销售一部', '刘洋销售一部']);
     const nodes = [...container.querySelectorAll('.chain-tree__node')].map((node) => [
       node.className.match(/level-(\d)/)?.[1],
       node.querySelector('.chain-tree__label')?.textContent,
