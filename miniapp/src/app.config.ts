@@ -4,6 +4,8 @@ const CONSOLE_PAGES = [
   'pages/console/roster/index',
   'pages/console/materials/index',
   'pages/console/materials/edit/index',
+  'pages/console/tasks/index',
+  'pages/console/materials/stats/index',
 ];
 
 export default defineAppConfig({
@@ -20,6 +22,7 @@ export default defineAppConfig({
     'pages/material/detail/index',
     'pages/material/view/index',
     'pages/shares/index',
+    'pages/tasks/index',
     ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
   ],
   window: {

@@ -19,6 +19,8 @@ import { TrackingModule } from './tracking/tracking.module';
 import { RadarModule } from './radar/radar.module';
 import { WebModule } from './web/web.module';
 import { LeadsModule } from './leads/leads.module';
+import { StatsModule } from './stats/stats.module';
+import { TasksModule } from './tasks/tasks.module';
 
 /** The feature modules; a new feature adds its module here. */
 const FEATURE_MODULES = [
@@ -34,6 +36,8 @@ const FEATURE_MODULES = [
   TrackingModule,
   RadarModule,
   LeadsModule,
+  StatsModule,
+  TasksModule,
   WebModule,
 ];
 

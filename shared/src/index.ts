@@ -11,3 +11,5 @@ export * from './api-reading';
 export * from './reading-depth';
 export * from './roster';
 export * from './api-roster';
+export * from './api-tasks';
+export * from './task-rules';

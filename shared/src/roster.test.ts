@@ -2,6 +2,7 @@ import {
   buildDepartmentTree,
   departmentPath,
   departmentSubtreeIds,
+  departmentsInTreeOrder,
   invitationScene,
   normalizeMobilePhone,
   parseInvitationScene,
@@ -62,8 +63,13 @@ describe('department tree', () => {
   });
 
   it('collects a subtree and the path to a department', () => {
-    expect(departmentSubtreeIds(departments, 'sales').sort()).toEqual(['east', 'north', 'sales', 'shanghai']);
-    expect(departmentSubtreeIds(departments, 'shanghai')).toEqual(['shanghai']);
+    expect(departmentSubtreeIds(departments, ['sales']).sort()).toEqual([
+      'east',
+      'north',
+      'sales',
+      'shanghai',
+    ]);
+    expect(departmentSubtreeIds(departments, ['shanghai'])).toEqual(['shanghai']);
     expect(departmentPath(departments, 'shanghai')).toEqual(['销售部', '华东组', '上海']);
     expect(departmentPath(departments, 'unknown')).toEqual([]);
   });
@@ -73,7 +79,7 @@ describe('department tree', () => {
       { id: 'a', parentId: 'b', name: 'A', sortOrder: 0, employeeCount: 0 },
       { id: 'b', parentId: 'a', name: 'B', sortOrder: 0, employeeCount: 0 },
     ];
-    expect(departmentSubtreeIds(cyclic, 'a').sort()).toEqual(['a', 'b']);
+    expect(departmentSubtreeIds(cyclic, ['a']).sort()).toEqual(['a', 'b']);
     expect(departmentPath(cyclic, 'a')).toHaveLength(2);
   });
 });
@@ -94,4 +100,39 @@ describe('invitation scene', () => {
       expect(parseInvitationScene(scene)).toBeNull();
     },
   );
+});
+
+const treeDepartments = [
+  { id: 'sales', parentId: null, name: '销售部' },
+  { id: 'east', parentId: 'sales', name: '华东组' },
+  { id: 'shanghai', parentId: 'east', name: '上海' },
+  { id: 'north', parentId: 'sales', name: '华北组' },
+  { id: 'marketing', parentId: null, name: '市场部' },
+];
+
+describe('departmentsInTreeOrder', () => {
+  it('puts each department right after its parent, keeping the order of siblings', () => {
+    const shuffled = [
+      treeDepartments[3]!,
+      treeDepartments[2]!,
+      treeDepartments[4]!,
+      treeDepartments[1]!,
+      treeDepartments[0]!,
+    ];
+    expect(departmentsInTreeOrder(shuffled).map((department) => department.id)).toEqual([
+      'marketing',
+      'sales',
+      'north',
+      'east',
+      'shanghai',
+    ]);
+  });
+
+  it('treats a department whose parent is gone as top-level', () => {
+    const orphan = { id: 'orphan', parentId: 'deleted', name: '孤儿' };
+    expect(departmentsInTreeOrder([orphan, treeDepartments[4]!]).map((department) => department.id)).toEqual([
+      'orphan',
+      'marketing',
+    ]);
+  });
 });

@@ -75,10 +75,10 @@ export function buildDepartmentTree<T extends DepartmentNodeInput>(departments: 
   return roots;
 }
 
-/** `rootId` and the ids of every department below it. */
+/** The `rootIds` and the ids of every department below them. */
 export function departmentSubtreeIds(
-  departments: Pick<DepartmentNodeInput, 'id' | 'parentId'>[],
-  rootId: string,
+  departments: readonly Pick<DepartmentNodeInput, 'id' | 'parentId'>[],
+  rootIds: readonly string[],
 ): string[] {
   const childrenOf = new Map<string, string[]>();
   for (const department of departments) {
@@ -86,7 +86,7 @@ export function departmentSubtreeIds(
     childrenOf.set(department.parentId, [...(childrenOf.get(department.parentId) ?? []), department.id]);
   }
   const ids: string[] = [];
-  const pending = [rootId];
+  const pending = [...rootIds];
   while (pending.length > 0) {
     const id = pending.pop()!;
     if (ids.includes(id)) continue;
@@ -98,7 +98,7 @@ export function departmentSubtreeIds(
 
 /** Department names from the root down to `id` (`['销售部', '华东组']`); empty for an unknown id. */
 export function departmentPath(
-  departments: Pick<DepartmentNodeInput, 'id' | 'parentId' | 'name'>[],
+  departments: readonly Pick<DepartmentNodeInput, 'id' | 'parentId' | 'name'>[],
   id: string,
 ): string[] {
   const byId = new Map(departments.map((department) => [department.id, department]));
@@ -108,6 +108,32 @@ export function departmentPath(
     current = current.parentId ? byId.get(current.parentId) : undefined;
   }
   return path;
+}
+
+/**
+ * The departments parents first, each followed by its sub-departments (depth first), siblings in the given
+ * order. Departments whose parent is missing are treated as top-level.
+ */
+export function departmentsInTreeOrder<T extends Pick<DepartmentNodeInput, 'id' | 'parentId'>>(
+  departments: readonly T[],
+): T[] {
+  const ids = new Set(departments.map((department) => department.id));
+  const childrenOf = new Map<string | null, T[]>();
+  for (const department of departments) {
+    const parentId =
+      department.parentId !== null && ids.has(department.parentId) ? department.parentId : null;
+    childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), department]);
+  }
+  const ordered: T[] = [];
+  const visit = (parentId: string | null) => {
+    for (const department of childrenOf.get(parentId) ?? []) {
+      if (ordered.includes(department)) continue;
+      ordered.push(department);
+      visit(department.id);
+    }
+  };
+  visit(null);
+  return ordered;
 }
 
 const INVITATION_SCENE_PREFIX = 'inv=';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { roleAtLeast } from '@cardhub/shared';
+import { departmentSubtreeIds, roleAtLeast } from '@cardhub/shared';
 import { In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth';
 import { Department } from '../org/entities/department.entity';
@@ -26,20 +26,10 @@ export class LeadScope {
     const manager = await this.employees.findOneBy({ id: staff.employeeId });
     if (!manager?.departmentId) return [staff.employeeId];
     const all = await this.departments.findBy({ organizationId: staff.organizationId });
-    const subtree = new Set([manager.departmentId]);
-    // Parents before children is not guaranteed: repeat until no department joins.
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const department of all) {
-        if (department.parentId && subtree.has(department.parentId) && !subtree.has(department.id)) {
-          subtree.add(department.id);
-          grew = true;
-        }
-      }
-    }
+    const subtree = departmentSubtreeIds(all, [manager.departmentId]);
     const members = await this.employees.find({
       select: { id: true },
-      where: { organizationId: staff.organizationId, departmentId: In([...subtree]) },
+      where: { organizationId: staff.organizationId, departmentId: In(subtree) },
     });
     return [...new Set([staff.employeeId, ...members.map((member) => member.id)])];
   }

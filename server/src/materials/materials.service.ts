@@ -150,16 +150,10 @@ export class MaterialsService {
     });
   }
 
-  /** Type, title and status of materials of any status (radar lines and share lists name what was shared). */
-  findSummaries(
-    organizationId: string,
-    ids: string[],
-  ): Promise<Pick<Material, 'id' | 'type' | 'title' | 'status'>[]> {
+  /** Materials of the organization by id, any status (reports and tasks outlive an archiving); unknown ids are left out. */
+  findManyInOrganization(organizationId: string, ids: readonly string[]): Promise<Material[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.materials.find({
-      select: { id: true, type: true, title: true, status: true },
-      where: { organizationId, id: In(ids) },
-    });
+    return this.materials.findBy({ organizationId, id: In([...new Set(ids)]) });
   }
 
   toDto(material: Material): MaterialDto {

@@ -61,7 +61,7 @@ export class DepartmentsService {
   /** A department's id and the ids of every department below it. */
   async subtreeIds(organizationId: string, id: string): Promise<string[]> {
     await this.findInOrganization(organizationId, id);
-    return departmentSubtreeIds(await this.all(organizationId), id);
+    return departmentSubtreeIds(await this.all(organizationId), [id]);
   }
 
   async create(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { WechatIdentityModule } from '../auth/wechat-identity.module';
 import { Card } from '../cards/entities/card.entity';
 import { WechatModule } from '../wechat/wechat.module';
@@ -16,16 +17,25 @@ import { EmployeeImportsController } from './import/employee-imports.controller'
 import { EmployeeImportsService } from './import/employee-imports.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { OrgDirectory } from './org-directory.service';
 
 /** The organization's people: departments, employees, invitations and bulk imports. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organization, Department, Employee, Invitation, EmployeeImport, Card]),
+    TypeOrmModule.forFeature([
+      Organization,
+      Department,
+      Employee,
+      Invitation,
+      EmployeeImport,
+      Card,
+      WechatUser,
+    ]),
     WechatIdentityModule,
     WechatModule,
   ],
   controllers: [DepartmentsController, EmployeesController, InvitationsController, EmployeeImportsController],
-  providers: [DepartmentsService, EmployeesService, InvitationsService, EmployeeImportsService],
-  exports: [EmployeesService, DepartmentsService],
+  providers: [DepartmentsService, EmployeesService, InvitationsService, EmployeeImportsService, OrgDirectory],
+  exports: [EmployeesService, DepartmentsService, OrgDirectory],
 })
 export class OrgModule {}

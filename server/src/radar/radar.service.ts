@@ -63,7 +63,7 @@ export class RadarService {
       distinct([...views.map((view) => view.visitorId), ...forwarderIds]),
     );
 
-    const materials = await this.materials.findSummaries(
+    const materials = await this.materials.findManyInOrganization(
       organizationId,
       distinct(views.map((view) => (view.targetType === 'material' ? view.targetId : null))),
     );

@@ -66,7 +66,7 @@ export class MySharesService {
     const idsOf = (type: Share['targetType']) =>
       distinct(shares.filter((share) => share.targetType === type).map((share) => share.targetId));
     const targets = new Map<string, MyShareDto['target']>();
-    for (const material of await this.materials.findSummaries(organizationId, idsOf('material'))) {
+    for (const material of await this.materials.findManyInOrganization(organizationId, idsOf('material'))) {
       targets.set(material.id, {
         type: 'material',
         id: material.id,

@@ -36,6 +36,8 @@ export interface ConsoleLayoutProps {
   title: string;
   /** Buttons shown at the right of the title (e.g. 新建). */
   actions?: ReactNode;
+  /** A link above the title back to the list a detail page belongs to. */
+  back?: { label: string; url: string };
   /** Renders once the signed-in member of staff may see this section. */
   children: (principal: StaffPrincipal) => ReactNode;
 }
@@ -44,7 +46,7 @@ export interface ConsoleLayoutProps {
  * The frame of every console page: who is signed in, the section navigation, and the role check. Anyone
  * without a staff session goes to the console login; a role the section is not for gets an explanation.
  */
-export default function ConsoleLayout({ active, title, actions, children }: ConsoleLayoutProps) {
+export default function ConsoleLayout({ active, title, actions, back, children }: ConsoleLayoutProps) {
   const [principal] = useState(signedInStaff);
 
   useEffect(() => {
@@ -93,6 +95,11 @@ export default function ConsoleLayout({ active, title, actions, children }: Cons
       </View>
 
       <View className="console__body">
+        {back && (
+          <Text className="console__back" onClick={() => void Taro.redirectTo({ url: back.url })}>
+            ‹ {back.label}
+          </Text>
+        )}
         <View className="console__heading">
           <Text className="console__title">{title}</Text>
           {allowed && actions ? <View className="console__actions">{actions}</View> : null}

@@ -28,6 +28,11 @@ export abstract class AppConfig {
     /** Subscribe-message template that tells an owner about a hot lead (a signal, or a lead reaching SQL). */
     readonly leadAlertTemplateId: string;
   };
+  /** Subscribe-message templates of the mini-program (公众平台 → 订阅消息), by what they announce. */
+  abstract readonly subscribeTemplates: {
+    /** Fields thing1 (task), thing2 (material), time3 (deadline), thing4 (goal). */
+    readonly taskAssigned: string;
+  };
   abstract readonly demoMode: boolean;
   abstract readonly uploadDir: string;
   abstract readonly h5DistDir: string;
@@ -41,6 +46,7 @@ export class ConfigError extends Error {
 
 export const DEMO_WECHAT_APP_ID = 'wx0000000000cardhub';
 export const DEMO_WECHAT_APP_SECRET = 'cardhub-demo-app-secret';
+export const DEMO_TASK_TEMPLATE_ID = 'cardhub-demo-task-assigned';
 const TOKEN_SECRET_FILE = 'token-secret';
 
 const flag = z
@@ -71,6 +77,7 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: z.string().min(1).default(DEMO_WECHAT_APP_SECRET),
   WECHAT_API_BASE_URL: httpUrl.default('https://api.weixin.qq.com'),
   WECHAT_LEAD_ALERT_TEMPLATE_ID: z.string().min(1).max(64).default('cardhub-lead-alert'),
+  WECHAT_TASK_TEMPLATE_ID: z.string().min(1).max(64).default(DEMO_TASK_TEMPLATE_ID),
   DEMO_MODE: flag.default(false),
   UPLOAD_DIR: z.string().optional(),
   H5_DIST_DIR: z.string().default('../miniapp/dist/h5'),
@@ -110,6 +117,7 @@ export function loadAppConfig(env: Environment = process.env, workingDir = proce
       apiBaseUrl: vars.WECHAT_API_BASE_URL,
       leadAlertTemplateId: vars.WECHAT_LEAD_ALERT_TEMPLATE_ID,
     },
+    subscribeTemplates: { taskAssigned: vars.WECHAT_TASK_TEMPLATE_ID },
     demoMode: vars.DEMO_MODE,
     uploadDir: vars.UPLOAD_DIR ? resolve(workingDir, vars.UPLOAD_DIR) : resolve(dataDir, 'uploads'),
     h5DistDir: resolve(workingDir, vars.H5_DIST_DIR),

@@ -14,6 +14,8 @@ import { Organization } from '../../org/entities/organization.entity';
 import { Consent } from '../../privacy/entities/consent.entity';
 import { Share } from '../../shares/entities/share.entity';
 import { DailyRollup } from '../../stats/entities/daily-rollup.entity';
+import { SharingTaskAssignee } from '../../tasks/entities/sharing-task-assignee.entity';
+import { SharingTask } from '../../tasks/entities/sharing-task.entity';
 import { TrackedEvent } from '../../tracking/entities/tracked-event.entity';
 import { VisitorIdentity } from '../../visitors/entities/visitor-identity.entity';
 import { Visitor } from '../../visitors/entities/visitor.entity';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   ScoringSettings,
   Consent,
   DailyRollup,
+  SharingTask,
+  SharingTaskAssignee,
 ];

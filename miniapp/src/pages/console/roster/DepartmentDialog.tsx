@@ -29,7 +29,7 @@ export default function DepartmentDialog({
   const [parent, setParent] = useState<string | null>(department ? department.parentId : parentId);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const excluded = new Set(department ? departmentSubtreeIds(departments, department.id) : []);
+  const excluded = new Set(department ? departmentSubtreeIds(departments, [department.id]) : []);
 
   const save = async () => {
     if (busy) return;

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ConsoleMaterialsPage from '..';
-import { exampleMaterial, signInAs } from '../../../../../test/fixtures/session';
+import { exampleMaterial } from '../../../../../test/fixtures/material';
+import { signInAs } from '../../../../../test/page-host';
 import { changeMaterialStatus } from '../../../../services/material-admin';
 import { listMaterials } from '../../../../services/materials';
 

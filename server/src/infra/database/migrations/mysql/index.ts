@@ -1,6 +1,7 @@
 import { InitialSchema1795421450240 } from './1795421450240-InitialSchema';
 import { Materials1795425923942 } from './1795425923942-Materials';
 import { ProductFields1795429665588 } from './1795429665588-ProductFields';
+import { SharingTasks1795430432448 } from './1795430432448-SharingTasks';
 import { Roster1795430570619 } from './1795430570619-Roster';
 import { LeadPool1795431835430 } from './1795431835430-LeadPool';
 
@@ -9,6 +10,7 @@ export const MYSQL_MIGRATIONS = [
   InitialSchema1795421450240,
   Materials1795425923942,
   ProductFields1795429665588,
+  SharingTasks1795430432448,
   Roster1795430570619,
   LeadPool1795431835430,
 ];

@@ -1,6 +1,7 @@
 import { InitialSchema1795421451933 } from './1795421451933-InitialSchema';
 import { Materials1795425926093 } from './1795425926093-Materials';
 import { ProductFields1795429668045 } from './1795429668045-ProductFields';
+import { SharingTasks1795430434340 } from './1795430434340-SharingTasks';
 import { Roster1795430574489 } from './1795430574489-Roster';
 import { LeadPool1795431838048 } from './1795431838048-LeadPool';
 
@@ -9,6 +10,7 @@ export const SQLITE_MIGRATIONS = [
   InitialSchema1795421451933,
   Materials1795425926093,
   ProductFields1795429668045,
+  SharingTasks1795430434340,
   Roster1795430574489,
   LeadPool1795431838048,
 ];

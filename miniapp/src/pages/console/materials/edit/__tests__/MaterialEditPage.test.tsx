@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MaterialEditPage from '..';
-import { exampleMaterial, signInAs } from '../../../../../../test/fixtures/session';
+import { exampleMaterial } from '../../../../../../test/fixtures/material';
+import { signInAs } from '../../../../../../test/page-host';
 import {
   changeMaterialStatus,
   saveMaterial,

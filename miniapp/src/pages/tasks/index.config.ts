@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '营销任务',
+  enablePullDownRefresh: true,
+});
