@@ -3,10 +3,10 @@
  * browser and acts on it, and the employee sees that visit on the visitor radar. Real server process, real
  * database, the built H5 app in Chromium; assertions are on what the people see.
  */
-import type { DemoAccount } from '@cardhub/shared';
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { expectText, fillField, firstDemoEmployee, tap } from '../support/page-actions';
 import { type RunningStack, startStack } from '../support/server-process';
 
 const NEW_TITLE = '华东区大客户总监';
@@ -104,36 +104,3 @@ describeEachDatabase('card loop', (database) => {
     await employee.close();
   }, 60_000);
 });
-
-async function firstDemoEmployee(baseUrl: string): Promise<DemoAccount> {
-  const response = await fetch(`${baseUrl}/api/auth/demo-accounts`);
-  const accounts = (await response.json()) as DemoAccount[];
-  const seller = accounts.find((account) => account.role === 'employee');
-  if (!seller) throw new Error(`no employee among the demo accounts: ${JSON.stringify(accounts)}`);
-  return seller;
-}
-
-/** Waits until `text` is visible somewhere on the page (Taro's web components render plain text nodes). */
-async function expectText(page: Page, text: string, timeout = 10_000): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
-}
-
-/**
- * Taps the control labelled `label`. Taro's H5 buttons lay their own box over the label text, so the tap lands
- * where a finger would: on the label's position, whatever element is on top there.
- */
-async function tap(page: Page, label: string): Promise<void> {
-  const target = page.getByText(label, { exact: true });
-  await target.waitFor({ state: 'visible' });
-  await target.click({ force: true });
-}
-
-/** Replaces the value of the form field labelled `label`: the nearest input or textarea around the label text. */
-async function fillField(page: Page, label: string, value: string): Promise<void> {
-  await page
-    .getByText(label, { exact: true })
-    .locator('xpath=ancestor::*[.//input or .//textarea][1]')
-    .locator('input, textarea')
-    .first()
-    .fill(value);
-}
