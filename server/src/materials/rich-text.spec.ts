@@ -40,8 +40,13 @@ describe('sanitizeRichText', () => {
     ],
     [
       'unwraps other tags, keeping their text',
-      '<div class="x"><span style="color:red">文字</span></div><iframe src="https://x"></iframe>',
+      '<section class="x"><span style="color:red">文字</span></section><iframe src="https://x"></iframe>',
       '文字',
+    ],
+    [
+      "keeps the paragraphs a browser's editor wrote as <div>",
+      '<div>第一段</div><div style="color:red">第二段</div>',
+      '<p>第一段</p><p>第二段</p>',
     ],
   ])('%s', (_label, input, stored) => {
     expect(sanitizeRichText(input)).toBe(stored);

@@ -11,6 +11,8 @@ const RICH_TEXT_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // A link to anything but the web keeps its text and loses its target.
   transformTags: {
+    // Browsers' editors make a paragraph a <div> when Enter is pressed: keep it a paragraph.
+    div: 'p',
     a: (tagName, attribs): sanitizeHtml.Tag => {
       const href = attribs.href ?? '';
       return { tagName, attribs: HTTP_URL.test(href) ? { href } : {} };

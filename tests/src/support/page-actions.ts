@@ -13,7 +13,8 @@ export async function firstDemoEmployee(baseUrl: string, name?: string): Promise
 
 /** Waits until `text` is visible somewhere on the page (Taro's web components render plain text nodes). */
 export async function expectText(page: Page, text: string, timeout = 10_000): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+  // The first visible match: pages keep hidden copies of some texts (the H5 navigation bar's title).
+  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 }
 
 /**

@@ -29,6 +29,11 @@ export default function RichTextEditor({ value, onChange, uploadImage, placehold
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Enter starts a new <p>, the paragraph the server keeps (browsers default to <div>).
+  useEffect(() => {
+    document.execCommand('defaultParagraphSeparator', false, 'p');
+  }, []);
+
   // Only outside changes are written into the DOM: rewriting what the user typed would move the caret.
   useEffect(() => {
     if (area.current && value !== lastEmitted.current) {
