@@ -17,6 +17,7 @@ import { SharesModule } from './shares/shares.module';
 import { VisitorsModule } from './visitors/visitors.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { RadarModule } from './radar/radar.module';
+import { SiteModule } from './site/site.module';
 import { WebModule } from './web/web.module';
 
 /** The feature modules; a new feature adds its module here. */
@@ -32,6 +33,7 @@ const FEATURE_MODULES = [
   VisitorsModule,
   TrackingModule,
   RadarModule,
+  SiteModule,
   WebModule,
 ];
 

@@ -6,3 +6,4 @@ export * from './chain';
 export * from './visitor-label';
 export * from './api';
 export * from './scoring';
+export * from './api-site';

@@ -9,6 +9,7 @@ import { Invitation } from './entities/invitation.entity';
 import { Organization } from './entities/organization.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { OrganizationsService } from './organizations.service';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { InvitationsService } from './invitations.service';
     WechatIdentityModule,
   ],
   controllers: [InvitationsController],
-  providers: [EmployeesService, InvitationsService],
-  exports: [EmployeesService],
+  providers: [EmployeesService, InvitationsService, OrganizationsService],
+  exports: [EmployeesService, OrganizationsService],
 })
 export class OrgModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CardsModule } from '../cards/cards.module';
 import { MaterialsModule } from '../materials/materials.module';
+import { SitePagesModule } from '../site/site-pages.module';
 import { EventLogModule } from '../tracking/event-log.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { Share } from './entities/share.entity';
@@ -11,7 +12,14 @@ import { SharesController } from './shares.controller';
 import { SharesService } from './shares.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Share]), CardsModule, MaterialsModule, EventLogModule, WechatModule],
+  imports: [
+    TypeOrmModule.forFeature([Share]),
+    CardsModule,
+    MaterialsModule,
+    EventLogModule,
+    SitePagesModule,
+    WechatModule,
+  ],
   controllers: [SharesController, PublicSharesController, PublicMaterialSharesController],
   providers: [SharesService, ShareImagesService],
   exports: [SharesService],

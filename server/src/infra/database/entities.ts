@@ -10,6 +10,7 @@ import { Invitation } from '../../org/entities/invitation.entity';
 import { Organization } from '../../org/entities/organization.entity';
 import { Consent } from '../../privacy/entities/consent.entity';
 import { Share } from '../../shares/entities/share.entity';
+import { SitePage } from '../../site/entities/site-page.entity';
 import { DailyRollup } from '../../stats/entities/daily-rollup.entity';
 import { TrackedEvent } from '../../tracking/entities/tracked-event.entity';
 import { VisitorIdentity } from '../../visitors/entities/visitor-identity.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   Card,
   Material,
   Share,
+  SitePage,
   Visitor,
   VisitorIdentity,
   TrackedEvent,

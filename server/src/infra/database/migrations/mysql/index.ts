@@ -1,10 +1,12 @@
 import { InitialSchema1795421450240 } from './1795421450240-InitialSchema';
 import { Materials1795425923942 } from './1795425923942-Materials';
 import { ProductFields1795429665588 } from './1795429665588-ProductFields';
+import { SitePages1795432214875 } from './1795432214875-SitePages';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
   InitialSchema1795421450240,
   Materials1795425923942,
   ProductFields1795429665588,
+  SitePages1795432214875,
 ];
