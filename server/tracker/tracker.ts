@@ -32,12 +32,8 @@ interface Answer {
   body: string;
 }
 
-interface Window {
-  cardhub?: CardhubApi;
-}
-
 (() => {
-  const win = window;
+  const win = window as Window & { cardhub?: CardhubApi };
   const doc = document;
   const script = (doc.currentScript ||
     doc.querySelector('script[data-org][src*="/t.js"]')) as HTMLScriptElement | null;
@@ -132,7 +128,7 @@ interface Window {
 
   const pageViewId = uuid();
   const page = () => ({ url: location.origin + location.pathname, title: doc.title.slice(0, 200) });
-  let queue: object[] = [];
+  const queue: object[] = [];
   let timer = 0;
 
   /** Sends what is queued, by beacon (it survives the page closing), else by POST. */
