@@ -171,7 +171,9 @@ export class SiteIngestService {
 
   /**
    * The stored page views the beacon's actions belong to. Each must be a view of this organization's site by
-   * this same sender (a bot's by a bot), else the whole beacon is refused (400) before anything is written.
+   * the visitor this key names (a bot's view, which has no visitor, by a key naming none), else the whole
+   * beacon is refused (400) before anything is written. The user agent plays no part: a browser may send the
+   * beacons of a page it is leaving under another one.
    */
   private async storedVisitsOf(sender: Sender, events: SiteEventInput[]): Promise<Map<string, TrackedEvent>> {
     const inBeacon = new Set(events.filter((event) => event.type === 'view').map((event) => event.eventId));
@@ -179,7 +181,7 @@ export class SiteIngestService {
       (event): event is ActionInput => event.type !== 'view' && !inBeacon.has(event.visitId),
     );
     const views = await this.eventLog.findByIds([...new Set(outside.map((action) => action.visitId))]);
-    const owner = sender.isBot ? null : await this.visitors.findIdOf(sender.organization.id, sender.identity);
+    const owner = await this.visitors.findIdOf(sender.organization.id, sender.identity);
     const visits = new Map(
       views.filter((view) => isSiteViewOf(view, sender.organization, owner)).map((view) => [view.id, view]),
     );

@@ -167,6 +167,20 @@ describeEachDatabase('site ingest', (database) => {
       }
     });
 
+    it('takes the beacon of a page being left under another user agent (browsers may send it so)', async () => {
+      const visitorKey = site.newVisitorKey();
+      const view = site.view('/products/hub.html');
+      await site.beacon({ visitorKey, events: [view] }).expect(200);
+      const dwell = site.action(view.eventId, 'dwell', { seconds: 3 });
+      const response = await site.beacon(
+        { visitorKey, events: [dwell] },
+        { userAgent: 'HeadlessChrome/156.0' },
+      );
+      expect(response.body).toEqual({ stored: 1, duplicates: 0 });
+      const stored = await site.events().findOneByOrFail({ id: dwell.eventId });
+      expect(stored).toMatchObject({ visitId: view.eventId, counted: true });
+    });
+
     it("refuses actions on someone else's page view, storing nothing", async () => {
       const view = site.view('/');
       await site.beacon({ visitorKey: site.newVisitorKey(), events: [view] }).expect(200);
