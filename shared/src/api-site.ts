@@ -6,9 +6,6 @@ import { z } from 'zod';
 import { SCROLL_DEPTHS, VIDEO_PROGRESS, eventIdSchema, visitorKeySchema } from './events';
 import { shareCodeSchema } from './share-code';
 
-/** Where the server serves the tracker script. */
-export const SITE_TRACKER_PATH = '/t.js';
-
 /** How long the site keeps a share code it landed with (first-party cookie and localStorage). */
 export const SITE_SHARE_CODE_TTL_DAYS = 30;
 
@@ -82,7 +79,6 @@ const pageSchema = z.object({
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(1000),
   title: z.string().trim().max(200).default(''),
 });
-export type SitePageInput = z.infer<typeof pageSchema>;
 
 /** Event properties a site may attach (`cardhub.track(event, props)`): a few short scalar values. */
 const propsSchema = z
