@@ -26,11 +26,15 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Everything outside the mini-program runs on Node.
+  // Everything outside the mini-program and the site tracker runs on Node.
   {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
-    ignores: ['miniapp/src/**'],
+    ignores: ['miniapp/src/**', 'server/tracker/**'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['server/tracker/**/*.ts'],
+    languageOptions: { globals: globals.browser },
   },
   // Config files of Jest, Babel and Taro are CommonJS.
   {

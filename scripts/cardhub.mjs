@@ -113,7 +113,7 @@ async function build() {
   requireScript('tests', 'build');
   await step('build shared', pnpmRun('build'), { cwd: packageDir('shared') });
   await step('build server', pnpmRun('build'), { cwd: packageDir('server') });
-  await step('build tests (fake WeChat server)', pnpmRun('build'), { cwd: packageDir('tests') });
+  await step('build tests (fake WeChat server, demo site)', pnpmRun('build'), { cwd: packageDir('tests') });
   await step('build miniapp for H5', pnpmRun('build:h5'), { cwd: packageDir('miniapp') });
   await step('build miniapp for WeChat', pnpmRun('build:weapp'), { cwd: packageDir('miniapp') });
   console.log(`\nbuild done in ${formatSeconds(Date.now() - started)}`);
@@ -133,6 +133,8 @@ async function runLint() {
   for (const pkg of PACKAGES) {
     await step(`typecheck ${pkg}`, [bin('tsc'), '-p', join(pkg, 'tsconfig.json'), '--noEmit']);
   }
+  // The site tracker runs in browsers: it has its own compiler settings (DOM, ES2017).
+  await step('typecheck the site tracker', [bin('tsc'), '-p', join('server', 'tracker', 'tsconfig.json')]);
 }
 
 // ---------- test ----------
@@ -220,7 +222,9 @@ async function start() {
   await build();
   const port = Number(process.env.PORT ?? 3000);
   const fakeWechatPort = Number(process.env.FAKE_WECHAT_PORT ?? 3100);
+  const demoSitePort = Number(process.env.DEMO_SITE_PORT ?? 3200);
   const baseUrl = `http://localhost:${port}`;
+  const demoSiteUrl = `http://localhost:${demoSitePort}/`;
   const children = new Map();
   let stopping = false;
 
@@ -269,17 +273,24 @@ async function start() {
     PORT: String(port),
     DEMO_MODE: '1',
     WECHAT_API_BASE_URL: `http://127.0.0.1:${fakeWechatPort}`,
+    // The demo organization's official site: the demo site below (its origin is the one allowed to send beacons).
+    DEMO_SITE_URL: demoSiteUrl,
     // Keeps the banner on screen; LOG_LEVEL=info shows every request.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   delete serverEnv.DATABASE_URL;
   launch('server', ['node', 'dist/main.js'], { cwd: packageDir('server'), env: serverEnv });
+  // 星辰科技's own website, with the cardhub tracker installed: where shared links and cards lead.
+  launch('demo official site', ['node', 'dist/demo-site/main.js'], {
+    cwd: packageDir('tests'),
+    env: { ...process.env, DEMO_SITE_PORT: String(demoSitePort), CARDHUB_URL: baseUrl },
+  });
 
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, 60_000, () => stopping);
     if (stopping) return;
     const accounts = await fetchJson(`http://127.0.0.1:${port}/api/auth/demo-accounts`);
-    printBanner(baseUrl, accounts);
+    printBanner(baseUrl, demoSiteUrl, accounts);
   } catch (error) {
     console.error(`\n✗ ${error instanceof Error ? error.message : error}; stopping.`);
     stopAll(1);
@@ -316,7 +327,7 @@ async function fetchJson(url) {
   return response.json();
 }
 
-function printBanner(baseUrl, accounts) {
+function printBanner(baseUrl, demoSiteUrl, accounts) {
   const roleNames = { admin: '管理员 admin', manager: '经理 manager', employee: '员工 employee' };
   const lines = [
     '',
@@ -325,6 +336,7 @@ function printBanner(baseUrl, accounts) {
     '',
     `  Open:  ${baseUrl}/#/pages/console/login/index`,
     `  API docs: ${baseUrl}/docs    Health: ${baseUrl}/health`,
+    `  星辰科技 official site (tracker installed): ${demoSiteUrl}`,
     '',
     '  Demo accounts (one click on the login page):',
     ...accounts.map(

@@ -17,6 +17,7 @@ import { SharesModule } from './shares/shares.module';
 import { VisitorsModule } from './visitors/visitors.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { RadarModule } from './radar/radar.module';
+import { SiteModule } from './site/site.module';
 import { WebModule } from './web/web.module';
 import { LeadsModule } from './leads/leads.module';
 import { StatsModule } from './stats/stats.module';
@@ -38,6 +39,7 @@ const FEATURE_MODULES = [
   LeadsModule,
   StatsModule,
   TasksModule,
+  SiteModule,
   WebModule,
 ];
 

@@ -13,3 +13,4 @@ export * from './roster';
 export * from './api-roster';
 export * from './api-tasks';
 export * from './task-rules';
+export * from './api-site';

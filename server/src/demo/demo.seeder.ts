@@ -73,7 +73,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   async seed(): Promise<DemoRoster> {
-    const demo = await this.seedOrganization(DEMO_ORGANIZATION);
+    const demo = await this.seedOrganization({ ...DEMO_ORGANIZATION, siteUrl: this.config.demoSiteUrl });
     const other = await this.seedOrganization(OTHER_DEMO_ORGANIZATION);
     const byName = (staff: Employee[], name: string) => staff.find((employee) => employee.name === name)!.id;
     const plainEmployees = DEMO_ORGANIZATION.staff.filter((member) => member.role === 'employee');

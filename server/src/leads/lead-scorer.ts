@@ -17,6 +17,7 @@ import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
 import { EventLog } from '../tracking/event-log';
 import type { Visitor } from '../visitors/entities/visitor.entity';
 import { VisitorsService } from '../visitors/visitors.service';
+import { FollowUp } from './entities/follow-up.entity';
 import { LeadSignal } from './entities/lead-signal.entity';
 import { LeadStageChange } from './entities/lead-stage-change.entity';
 import { Lead } from './entities/lead.entity';
@@ -45,11 +46,42 @@ export class LeadScorer implements OnModuleInit {
     @InjectRepository(Lead) private readonly leads: Repository<Lead>,
     @InjectRepository(LeadStageChange) private readonly stageChanges: Repository<LeadStageChange>,
     @InjectRepository(LeadSignal) private readonly signals: Repository<LeadSignal>,
+    @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
     @InjectRepository(Material) private readonly materials: Repository<Material>,
   ) {}
 
   onModuleInit(): void {
     this.eventLog.onAppend((events) => this.onStored(events));
+    this.visitors.onMerge((organizationId, mergedId, keptId) =>
+      this.onMerged(organizationId, mergedId, keptId),
+    );
+  }
+
+  /**
+   * Two visitors became one person: one lead remains. The kept visitor's lead stays (or the merged one's moves
+   * over); the other's history and notes join it. Then the person is scored on all their events.
+   */
+  private async onMerged(organizationId: string, mergedId: string, keptId: string): Promise<void> {
+    const [mergedLead, keptLead] = await Promise.all([
+      this.leads.findOneBy({ organizationId, visitorId: mergedId }),
+      this.leads.findOneBy({ organizationId, visitorId: keptId }),
+    ]);
+    if (mergedLead && !keptLead) {
+      await this.leads.update({ id: mergedLead.id }, { visitorId: keptId });
+    } else if (mergedLead && keptLead) {
+      for (const repository of [this.stageChanges, this.signals, this.followUps] as const) {
+        await repository.update({ leadId: mergedLead.id }, { leadId: keptLead.id });
+      }
+      await this.leads.update(
+        { id: keptLead.id },
+        {
+          tags: [...new Set([...keptLead.tags, ...mergedLead.tags])],
+          ownerEmployeeId: keptLead.ownerEmployeeId ?? mergedLead.ownerEmployeeId,
+        },
+      );
+      await this.leads.delete({ id: mergedLead.id });
+    }
+    await this.rescore(organizationId, keptId);
   }
 
   private async onStored(events: readonly TrackedEvent[]): Promise<void> {

@@ -13,6 +13,7 @@ import { Employee } from '../org/entities/employee.entity';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
 import { EventLog } from '../tracking/event-log';
+import { VisitorsService } from '../visitors/visitors.service';
 import { RescoreJobs } from './rescore-jobs';
 
 /** Shaped like a real openid, which the fake WeChat server checks. */
@@ -288,6 +289,32 @@ describeEachDatabase('leads', (database) => {
       expect(after.total).toBeGreaterThan(before.total);
       expect((await listAs(otherAdmin)).total).toBe(0);
     });
+  });
+
+  it('keeps one lead, with both histories, when two visitors turn out to be one person', async () => {
+    const hotLead = async () => {
+      const view = await visit(loop.newVisitorKey(), productId, await shareMaterial(zhang, productId));
+      await act(view.visitToken, [
+        { type: 'click', action: 'call' },
+        { type: 'click', action: 'consult' },
+        { type: 'click', action: 'copy_wechat' },
+      ]);
+      return (await listAs(zhang, { owner: 'me' })).items.find((lead) => lead.label === view.visitorLabel)!;
+    };
+    const [first, second] = [await hotLead(), await hotLead()];
+    await t.http.post(`/api/leads/${second.id}/follow-ups`).set(bearer(zhang)).send({ note: '手机上聊过' });
+
+    // The same person, found by the phone they left on the official site.
+    await t.get(VisitorsService).merge(t.demo.organizationId, first.visitorId, second.visitorId);
+    await settled();
+    const remaining = (await listAs(zhang, { owner: 'me' })).items.filter((lead) =>
+      [first.id, second.id].includes(lead.id),
+    );
+    expect(remaining).toHaveLength(1);
+    const person = (await detailAs(zhang, remaining[0]!.id)).body as LeadDetail;
+    expect(person.followUps.map((note) => note.note)).toEqual(['手机上聊过']);
+    // Scored on both visitors' events together.
+    expect(person.score).toBeGreaterThan(Math.max(first.score, second.score));
   });
 
   it('answers 401 without a session and ignores leads of unknown ids', async () => {

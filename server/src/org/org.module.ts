@@ -18,6 +18,7 @@ import { EmployeeImportsService } from './import/employee-imports.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { OrgDirectory } from './org-directory.service';
+import { OrganizationsService } from './organizations.service';
 
 /** The organization's people: departments, employees, invitations and bulk imports. */
 @Module({
@@ -35,7 +36,14 @@ import { OrgDirectory } from './org-directory.service';
     WechatModule,
   ],
   controllers: [DepartmentsController, EmployeesController, InvitationsController, EmployeeImportsController],
-  providers: [DepartmentsService, EmployeesService, InvitationsService, EmployeeImportsService, OrgDirectory],
-  exports: [EmployeesService, DepartmentsService, OrgDirectory],
+  providers: [
+    DepartmentsService,
+    EmployeesService,
+    InvitationsService,
+    EmployeeImportsService,
+    OrgDirectory,
+    OrganizationsService,
+  ],
+  exports: [EmployeesService, DepartmentsService, OrgDirectory, OrganizationsService],
 })
 export class OrgModule {}

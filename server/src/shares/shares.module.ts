@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CardsModule } from '../cards/cards.module';
 import { MaterialsModule } from '../materials/materials.module';
+import { SitePagesModule } from '../site/site-pages.module';
 import { EventLogModule } from '../tracking/event-log.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { Share } from './entities/share.entity';
@@ -13,7 +14,14 @@ import { SharesController } from './shares.controller';
 import { SharesService } from './shares.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Share]), CardsModule, MaterialsModule, EventLogModule, WechatModule],
+  imports: [
+    TypeOrmModule.forFeature([Share]),
+    CardsModule,
+    MaterialsModule,
+    EventLogModule,
+    SitePagesModule,
+    WechatModule,
+  ],
   controllers: [SharesController, MySharesController, PublicSharesController, PublicMaterialSharesController],
   providers: [SharesService, MySharesService, ShareImagesService],
   exports: [SharesService],

@@ -22,6 +22,7 @@ import {
   miniProgramPath,
   resolveChain,
   shareScene,
+  shortLinkUrl,
 } from '@cardhub/shared';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
@@ -32,6 +33,7 @@ import { AppConfig } from '../common/config';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
 import { EventLog } from '../tracking/event-log';
 import { VisitTokens } from '../tracking/visit-tokens';
+import { SITE_PAGE_NOT_FOUND, SitePagesService } from '../site/site-pages.service';
 import { Share } from './entities/share.entity';
 
 const CODE_ATTEMPTS = 3;
@@ -51,6 +53,7 @@ export class SharesService {
     private readonly materials: MaterialsService,
     private readonly eventLog: EventLog,
     private readonly visitTokens: VisitTokens,
+    private readonly sitePages: SitePagesService,
     @InjectRepository(Share) private readonly shares: Repository<Share>,
   ) {}
 
@@ -59,17 +62,6 @@ export class SharesService {
     input: CreateShareInput,
     userAgent: string | null,
   ): Promise<ShareDto> {
-    if (input.targetType === 'site_page') {
-      throw new BadRequestException({
-        message: '目前只能分享名片和物料',
-        fields: [
-          {
-            path: 'targetType',
-            message: 'targetType must be "card" or "material" (site pages are not shareable yet)',
-          },
-        ],
-      });
-    }
     return principal?.kind === 'employee'
       ? this.createForStaff(principal, input, userAgent)
       : this.createForProspect(input, userAgent);
@@ -137,6 +129,14 @@ export class SharesService {
     return share;
   }
 
+  /** A merged visitor's forwards become the remaining visitor's. */
+  async moveSharerVisitor(organizationId: string, fromVisitorId: string, toVisitorId: string): Promise<void> {
+    await this.shares.update(
+      { organizationId, sharerVisitorId: fromVisitorId },
+      { sharerVisitorId: toVisitorId },
+    );
+  }
+
   toDto(share: Share, parentCode: string | null): ShareDto {
     return {
       code: share.code,
@@ -147,7 +147,11 @@ export class SharesService {
       depth: share.depth,
       path: miniProgramPath(share.targetType, share.code),
       scene: shareScene(share.code),
-      url: h5ShareUrl(this.config.publicUrl, share.code),
+      // A site page opens on the organization's own site, through the short link.
+      url:
+        share.targetType === 'site_page'
+          ? shortLinkUrl(this.config.publicUrl, share.code)
+          : h5ShareUrl(this.config.publicUrl, share.code),
       createdAt: share.createdAt.toISOString(),
     };
   }
@@ -233,11 +237,19 @@ export class SharesService {
     return this.toDto(share, parent.code);
   }
 
-  /** 404 unless the target can be shared now: an active card or a published material of the organization. Returns the card's owner. */
+  /**
+   * 404 unless the target can be shared now: an active card, a published material or a known page of the
+   * organization's site. Returns the card's owner.
+   */
   private async shareableTargetOwner(
     input: CreateShareInput,
     organizationId: string,
   ): Promise<string | null> {
+    if (input.targetType === 'site_page') {
+      if (!(await this.sitePages.findById(organizationId, input.targetId)))
+        throw new NotFoundException(SITE_PAGE_NOT_FOUND);
+      return null;
+    }
     if (input.targetType === 'material') {
       if (!(await this.materials.findPublished(input.targetId, organizationId)))
         throw new NotFoundException(MATERIAL_NOT_FOUND);

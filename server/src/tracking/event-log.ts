@@ -81,6 +81,16 @@ export class EventLog {
     return this.events.findOneBy({ id: eventId });
   }
 
+  findByIds(eventIds: string[]): Promise<TrackedEvent[]> {
+    if (eventIds.length === 0) return Promise.resolve([]);
+    return this.events.findBy({ id: In(eventIds) });
+  }
+
+  /** A merged visitor's events become the remaining visitor's (the timeline spans both). */
+  async moveToVisitor(organizationId: string, fromVisitorId: string, toVisitorId: string): Promise<void> {
+    await this.events.update({ organizationId, visitorId: fromVisitorId }, { visitorId: toVisitorId });
+  }
+
   /** When this visitor's last counted view of the target reached us (server time: the dedupe window never trusts client clocks). */
   async lastCountedViewAt(
     organizationId: string,

@@ -144,7 +144,8 @@ export class TrackingService {
         fields: [
           {
             path: 'targetType',
-            message: 'targetType must be "card" or "material" (site pages are not tracked yet)',
+            message:
+              'targetType must be "card" or "material" (site pages report through the site tracker, /t.js)',
           },
         ],
       });

@@ -3,6 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
 import { WechatUser } from '../auth/entities/wechat-user.entity';
+import { ConsentsService } from '../privacy/consents.service';
+import { SharesService } from '../shares/shares.service';
+import { EventLog } from '../tracking/event-log';
 import { VisitorIdentity, type VisitorIdentityKind } from './entities/visitor-identity.entity';
 import { Visitor } from './entities/visitor.entity';
 
@@ -21,10 +24,20 @@ export interface FirstTouch {
 /** Prospects (访客) of an organization, found by any of their identities. */
 @Injectable()
 export class VisitorsService {
+  /** Features that keep rows per visitor (leads) move them when two visitors become one. */
+  private readonly mergeListeners: ((
+    organizationId: string,
+    mergedId: string,
+    keptId: string,
+  ) => Promise<void>)[] = [];
+
   constructor(
     @InjectRepository(Visitor) private readonly visitors: Repository<Visitor>,
     @InjectRepository(VisitorIdentity) private readonly identities: Repository<VisitorIdentity>,
     @InjectRepository(WechatUser) private readonly wechatUsers: Repository<WechatUser>,
+    private readonly eventLog: EventLog,
+    private readonly consents: ConsentsService,
+    private readonly shares: SharesService,
   ) {}
 
   /** The identity a WeChat-logged-in prospect is known by: their openid (null if the login no longer exists). */
@@ -67,12 +80,87 @@ export class VisitorsService {
     return rows.map((row) => row.id);
   }
 
+  /** The visitor known by `identity`, without creating one. */
+  findIdOf(organizationId: string, identity: VisitorIdentityKey): Promise<string | null> {
+    return this.visitorIdOf(organizationId, identity);
+  }
+
+  /**
+   * Gives the visitor a phone number (and the name they typed beside it). The caller has recorded the consent
+   * that covers it. A phone already known for another visitor of the organization means one person: the two
+   * are merged, and the visitor that remains is returned.
+   */
+  async attachPhone(
+    organizationId: string,
+    visitorId: string,
+    phone: string,
+    name: string | null = null,
+  ): Promise<Visitor> {
+    const identity = { kind: 'phone', value: phone } as const;
+    let holderId = await this.visitorIdOf(organizationId, identity);
+    if (!holderId) {
+      try {
+        await this.identities.insert({ id: randomUUID(), organizationId, visitorId, ...identity });
+        holderId = visitorId;
+      } catch (error) {
+        // Another request gave the same phone at the same moment: the unique index kept theirs.
+        holderId = await this.visitorIdOf(organizationId, identity);
+        if (!holderId) throw error;
+      }
+    }
+    const person =
+      holderId === visitorId ? visitorId : (await this.merge(organizationId, visitorId, holderId)).id;
+    await this.visitors.update({ id: person }, { phone, ...(name ? { name } : {}) });
+    return this.visitors.findOneByOrFail({ id: person });
+  }
+
+  /**
+   * Two visitors turn out to be one person: the one first seen remains, with every identity, event, consent
+   * and forward of the other; the first touch is the earliest one either had. The other is kept as a pointer
+   * (`mergedIntoVisitorId`). Each step can be repeated, so a merge cut short completes when tried again.
+   */
+  onMerge(listener: (organizationId: string, mergedId: string, keptId: string) => Promise<void>): void {
+    this.mergeListeners.push(listener);
+  }
+
+  async merge(organizationId: string, oneId: string, otherId: string): Promise<Visitor> {
+    const [one, other] = await Promise.all([
+      this.visitors.findOneByOrFail({ organizationId, id: oneId }),
+      this.visitors.findOneByOrFail({ organizationId, id: otherId }),
+    ]);
+    if (one.id === other.id) return one;
+    const [kept, merged] = firstSeenFirst(one, other);
+    const touch = kept.firstEmployeeId ? kept : merged.firstEmployeeId ? merged : kept;
+
+    await this.visitors.update({ id: merged.id }, { mergedIntoVisitorId: kept.id });
+    await this.identities.update({ organizationId, visitorId: merged.id }, { visitorId: kept.id });
+    await this.eventLog.moveToVisitor(organizationId, merged.id, kept.id);
+    await this.consents.moveToVisitor(organizationId, merged.id, kept.id);
+    await this.shares.moveSharerVisitor(organizationId, merged.id, kept.id);
+    await this.visitors.update(
+      { id: kept.id },
+      {
+        firstShareId: touch.firstShareId,
+        firstEmployeeId: touch.firstEmployeeId,
+        lastSeenAt: new Date(Math.max(kept.lastSeenAt.getTime(), merged.lastSeenAt.getTime())),
+        name: kept.name ?? merged.name,
+        avatarUrl: kept.avatarUrl ?? merged.avatarUrl,
+        phone: kept.phone ?? merged.phone,
+      },
+    );
+    for (const listener of this.mergeListeners) await listener(organizationId, merged.id, kept.id);
+    return this.visitors.findOneByOrFail({ id: kept.id });
+  }
+
   findByIds(organizationId: string, visitorIds: string[]): Promise<Visitor[]> {
     if (visitorIds.length === 0) return Promise.resolve([]);
     return this.visitors.findBy({ organizationId, id: In(visitorIds) });
   }
 
-  private async visitorIdOf(organizationId: string, identity: VisitorIdentityKey): Promise<string | null> {
+  private async visitorIdOf(
+    organizationId: string,
+    identity: { kind: VisitorIdentityKind; value: string },
+  ): Promise<string | null> {
     const row = await this.identities.findOneBy({
       organizationId,
       kind: identity.kind,
@@ -110,4 +198,10 @@ export class VisitorsService {
       return winner;
     }
   }
+}
+
+/** The two visitors, the one first seen first (ties broken by id, so both orders give the same answer). */
+function firstSeenFirst(one: Visitor, other: Visitor): [Visitor, Visitor] {
+  const difference = one.firstSeenAt.getTime() - other.firstSeenAt.getTime();
+  return difference < 0 || (difference === 0 && one.id < other.id) ? [one, other] : [other, one];
 }

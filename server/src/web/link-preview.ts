@@ -102,3 +102,22 @@ function page(title: string, head: string, body: string): string {
 function scriptString(text: string): string {
   return JSON.stringify(text).replace(/</g, '\\u003c');
 }
+
+/** What `/s/<code>` shows for a code nobody issued (a mistyped or stale printed link). */
+export function shortLinkNotFoundPage(): string {
+  return page(
+    '链接已失效',
+    `<style>
+    body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f4f6fb;
+      font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1f2937; }
+    main { max-width: 22rem; margin: 1.5rem; padding: 2rem 1.75rem; background: #fff; border-radius: 16px;
+      box-shadow: 0 8px 30px rgba(31, 41, 55, 0.08); text-align: center; }
+    h1 { margin: 0 0 0.75rem; font-size: 1.25rem; }
+    p { margin: 0; line-height: 1.7; color: #6b7280; }
+  </style>`,
+    `<main>
+    <h1>这个链接已失效</h1>
+    <p>链接可能输错了，或者已经过期。请向分享给您的人索取新的链接。</p>
+  </main>`,
+  );
+}

@@ -25,7 +25,12 @@ const WECHAT_APP = { appId: 'wx00000000journeys', appSecret: 'journeys-app-secre
  * in demo mode on `databaseUrl`, and waits until /health answers. The server's output goes to
  * artifacts/logs/<logName>.log; a server that dies while starting fails with the end of that log.
  */
-export async function startStack(options: { databaseUrl: string; logName: string }): Promise<RunningStack> {
+export async function startStack(options: {
+  databaseUrl: string;
+  logName: string;
+  /** More environment for the server (e.g. DEMO_SITE_URL). */
+  env?: Record<string, string>;
+}): Promise<RunningStack> {
   const wechat = await startFakeWechat({ port: 0, ...WECHAT_APP });
   const workDir = mkdtempSync(join(tmpdir(), 'cardhub-journey-'));
   const port = await freePort();
@@ -48,6 +53,7 @@ export async function startStack(options: { databaseUrl: string; logName: string
       WECHAT_API_BASE_URL: wechat.url,
       UPLOAD_DIR: join(workDir, 'uploads'),
       H5_DIST_DIR: H5_BUILD,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -95,7 +101,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(forceKill);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

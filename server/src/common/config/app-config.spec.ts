@@ -20,6 +20,7 @@ describe('loadAppConfig', () => {
       database: { type: 'sqlite', path: join(workingDir, 'data', 'cardhub.sqlite') },
       wechat: { apiBaseUrl: 'https://api.weixin.qq.com' },
       demoMode: false,
+      demoSiteUrl: 'http://localhost:3200/',
       uploadDir: join(workingDir, 'data', 'uploads'),
       h5DistDir: join(workingDir, '..', 'miniapp', 'dist', 'h5'),
       logLevel: 'info',
@@ -42,8 +43,15 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it("reads where the demo site is served (the demo organization's site)", () => {
+    expect(loadAppConfig({ ...secret, DEMO_SITE_URL: 'http://127.0.0.1:4321' }, workingDir).demoSiteUrl).toBe(
+      'http://127.0.0.1:4321/',
+    );
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a number/],
+    [{ DEMO_SITE_URL: 'localhost:3200' }, /DEMO_SITE_URL must be an http\(s\) URL/],
     [{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL must be mysql:\/\//],
     [{ DEMO_MODE: 'maybe' }, /DEMO_MODE must be 1 or 0/],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL must be an http\(s\) URL/],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEMO_SITE_URL } from '../../demo/demo-data';
 
 /** Where the database lives: one SQLite file (or memory), or a MySQL server. */
 export type DatabaseConfig =
@@ -34,6 +35,8 @@ export abstract class AppConfig {
     readonly taskAssigned: string;
   };
   abstract readonly demoMode: boolean;
+  /** The demo organization's official site (the demo site `npm start` serves), with a trailing slash. */
+  abstract readonly demoSiteUrl: string;
   abstract readonly uploadDir: string;
   abstract readonly h5DistDir: string;
   abstract readonly logLevel: LogLevel;
@@ -79,6 +82,10 @@ const envSchema = z.object({
   WECHAT_LEAD_ALERT_TEMPLATE_ID: z.string().min(1).max(64).default('cardhub-lead-alert'),
   WECHAT_TASK_TEMPLATE_ID: z.string().min(1).max(64).default(DEMO_TASK_TEMPLATE_ID),
   DEMO_MODE: flag.default(false),
+  DEMO_SITE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .default(DEMO_SITE_URL)
+    .transform((url) => new URL(url).toString()),
   UPLOAD_DIR: z.string().optional(),
   H5_DIST_DIR: z.string().default('../miniapp/dist/h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -119,6 +126,7 @@ export function loadAppConfig(env: Environment = process.env, workingDir = proce
     },
     subscribeTemplates: { taskAssigned: vars.WECHAT_TASK_TEMPLATE_ID },
     demoMode: vars.DEMO_MODE,
+    demoSiteUrl: vars.DEMO_SITE_URL,
     uploadDir: vars.UPLOAD_DIR ? resolve(workingDir, vars.UPLOAD_DIR) : resolve(dataDir, 'uploads'),
     h5DistDir: resolve(workingDir, vars.H5_DIST_DIR),
     logLevel: vars.LOG_LEVEL,

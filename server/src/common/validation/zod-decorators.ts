@@ -1,15 +1,25 @@
 import { Body, Query } from '@nestjs/common';
 import { ApiBody, ApiQuery, type SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe } from './zod-validation.pipe';
+import { TextPlainJsonPipe, ZodValidationPipe } from './zod-validation.pipe';
+
+export interface ZodBodyOptions {
+  /**
+   * Also take JSON sent as text/plain: what `navigator.sendBeacon` sends, and the only JSON a cross-origin
+   * page can POST without a CORS preflight.
+   */
+  textPlainJson?: boolean;
+}
 
 /**
  * `@ZodBody(schema) input: z.output<typeof schema>`: validates the JSON body and documents it in OpenAPI
  * from the same schema, so the docs cannot drift from what is enforced.
  */
-export function ZodBody(schema: z.ZodType): ParameterDecorator {
+export function ZodBody(schema: z.ZodType, options: ZodBodyOptions = {}): ParameterDecorator {
+  const validate = new ZodValidationPipe(schema, 'body');
   return (target, propertyKey, index) => {
-    Body(new ZodValidationPipe(schema, 'body'))(target, propertyKey, index);
+    const pipes = options.textPlainJson ? [new TextPlainJsonPipe(), validate] : [validate];
+    Body(...pipes)(target, propertyKey, index);
     applyToMethod(target, propertyKey, ApiBody({ schema: toOpenApiSchema(schema) }));
   };
 }

@@ -33,3 +33,20 @@ export function invalidRequestBody(part: string, error: z.ZodError): ApiErrorBod
     fields,
   };
 }
+
+/** A text/plain body (a string by the time it gets here) parsed as JSON; any other body passes through. */
+export class TextPlainJsonPipe implements PipeTransform<unknown, unknown> {
+  transform(value: unknown): unknown {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new BadRequestException({
+        message: 'Invalid request body: must be JSON',
+        fields: [
+          { path: '', message: 'the body must be a JSON document (sent as application/json or text/plain)' },
+        ],
+      });
+    }
+  }
+}

@@ -13,6 +13,7 @@ import { Invitation } from '../../org/entities/invitation.entity';
 import { Organization } from '../../org/entities/organization.entity';
 import { Consent } from '../../privacy/entities/consent.entity';
 import { Share } from '../../shares/entities/share.entity';
+import { SitePage } from '../../site/entities/site-page.entity';
 import { DailyRollup } from '../../stats/entities/daily-rollup.entity';
 import { SharingTaskAssignee } from '../../tasks/entities/sharing-task-assignee.entity';
 import { SharingTask } from '../../tasks/entities/sharing-task.entity';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   Card,
   Material,
   Share,
+  SitePage,
   Visitor,
   VisitorIdentity,
   TrackedEvent,

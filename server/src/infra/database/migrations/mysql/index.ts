@@ -4,6 +4,7 @@ import { ProductFields1795429665588 } from './1795429665588-ProductFields';
 import { SharingTasks1795430432448 } from './1795430432448-SharingTasks';
 import { Roster1795430570619 } from './1795430570619-Roster';
 import { LeadPool1795431835430 } from './1795431835430-LeadPool';
+import { SitePages1795432214875 } from './1795432214875-SitePages';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MYSQL_MIGRATIONS = [
   SharingTasks1795430432448,
   Roster1795430570619,
   LeadPool1795431835430,
+  SitePages1795432214875,
 ];

@@ -4,6 +4,7 @@ import { ProductFields1795429668045 } from './1795429668045-ProductFields';
 import { SharingTasks1795430434340 } from './1795430434340-SharingTasks';
 import { Roster1795430574489 } from './1795430574489-Roster';
 import { LeadPool1795431838048 } from './1795431838048-LeadPool';
+import { SitePages1795432220264 } from './1795432220264-SitePages';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const SQLITE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = [
   SharingTasks1795430434340,
   Roster1795430574489,
   LeadPool1795431838048,
+  SitePages1795432220264,
 ];

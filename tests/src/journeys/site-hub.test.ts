@@ -1,0 +1,182 @@
+/**
+ * Issue 4, the official site as the hub, end to end across two origins: an employee makes a short link to a
+ * product page of the company's site; a prospect follows it in WeChat's browser to the demo official site (its
+ * own origin, the tracker installed by one tag), browses two pages and books a demo with consent. The events
+ * arrive credited to the employee and the phone joins the prospect's identities. Real server process, real
+ * database, the demo site's own server, Chromium.
+ */
+import type { DemoAccount, LoginResponse, RadarResponse, SiteLinkDto } from '@cardhub/shared';
+import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
+import type { Browser, Page, Request } from 'playwright-core';
+import { type DemoSite, startDemoSite } from '../demo-site';
+import { launchBrowser, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { queryRows } from '../support/database';
+import { type RunningStack, freePort, startStack } from '../support/server-process';
+
+const PHONE = '13912345678';
+
+describeEachDatabase('site hub', (database) => {
+  let stack: RunningStack;
+  let site: DemoSite;
+  let browser: Browser;
+  let seller: DemoAccount;
+  let sellerLogin: LoginResponse;
+  let link: SiteLinkDto;
+  let screenshot: ReturnType<typeof screenshotTaker>;
+
+  beforeAll(async () => {
+    // The server must know the site's origin when it seeds the demo organization, so the port is chosen first.
+    const sitePort = await freePort();
+    const siteUrl = `http://127.0.0.1:${sitePort}/`;
+    stack = await startStack({
+      databaseUrl: database.url,
+      logName: `site-hub-${database.kind}`,
+      env: { DEMO_SITE_URL: siteUrl },
+    });
+    site = await startDemoSite({
+      port: sitePort,
+      host: '127.0.0.1',
+      cardhubUrl: stack.baseUrl,
+      organizationKey: 'demo',
+    });
+    browser = await launchBrowser();
+    screenshot = screenshotTaker(`site-hub-${database.kind}`);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await stack?.stop();
+  });
+
+  it('an employee makes a short link to a product page of the official site', async () => {
+    seller = await firstDemoEmployee(stack.baseUrl);
+    sellerLogin = await api<LoginResponse>(stack.baseUrl, 'POST', '/api/auth/demo-login', {
+      employeeId: seller.employeeId,
+    });
+    link = await api<SiteLinkDto>(
+      stack.baseUrl,
+      'POST',
+      '/api/site/links',
+      { url: `${site.url}products/card.html` },
+      sellerLogin,
+    );
+    expect(link.shortUrl).toBe(`${stack.baseUrl}/s/${link.code}`);
+  });
+
+  it('a prospect follows it to the site, browses two pages and books a demo with consent', async () => {
+    const context = await newWechatPhoneContext(browser, site.url);
+    const page = await context.newPage();
+    const leadRequests: Request[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/site/demo/leads')) leadRequests.push(request);
+    });
+
+    await Promise.all([pageView(page), page.goto(link.shortUrl)]);
+    expect(page.url()).toBe(`${site.url}products/card.html?ch_sc=${link.code}`);
+    await page.getByRole('heading', { name: '星辰智能名片 企业版' }).waitFor();
+    await screenshot(page, 'product-card');
+    // Long enough on the page for its visible time to be reported when the prospect moves on.
+    await page.waitForTimeout(1_500);
+
+    await Promise.all([pageView(page), page.getByRole('link', { name: '搭配营销中台' }).click()]);
+    await page.getByRole('heading', { name: '星辰营销中台' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    await screenshot(page, 'product-hub');
+
+    await Promise.all([pageView(page), page.getByRole('link', { name: '预约中台演示' }).click()]);
+    await page.getByRole('heading', { name: '30 分钟，看懂全员营销怎么落地' }).waitFor();
+    await page.getByLabel('您的称呼', { exact: true }).fill('周先生');
+    await page.getByLabel('手机号码', { exact: true }).fill('139 1234 5678');
+    await page.getByLabel('公司名称', { exact: true }).fill('华东精密制造');
+    await page.getByLabel('想了解的内容', { exact: true }).fill('销售团队 80 人，想了解私有化部署');
+
+    // Without the consent box nothing personal leaves the page, and the page says so.
+    await page.getByRole('button', { name: '提交预约' }).click();
+    await page.getByText('本次未发送任何个人信息').waitFor();
+    const refused = JSON.parse(leadRequests[0]!.postData()!) as { fields: object; consent: object };
+    expect(refused.fields).toEqual({});
+    expect(refused.consent).toEqual({ granted: false, policyVersion: '2026-01' });
+    await screenshot(page, 'consult-without-consent');
+
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '提交预约' }).click();
+    await page.getByText('提交成功，我们会尽快与您联系。').waitFor();
+    await screenshot(page, 'consult-sent');
+    await context.close();
+  }, 60_000);
+
+  it("the visits arrive credited to the employee, and the prospect's phone is stitched to them", async () => {
+    const radar = await api<RadarResponse>(stack.baseUrl, 'GET', '/api/me/radar', undefined, sellerLogin);
+    const siteVisits = radar.visits.filter((visit) => visit.target.type === 'site_page');
+    expect(siteVisits).toHaveLength(3);
+    for (const visit of siteVisits) {
+      expect(visit).toMatchObject({ touchpoint: 'site', verdict: 'counted', shareCode: link.code });
+      // The prospect consented to being contacted: their name replaces the pseudonym on every visit.
+      expect(visit.visitor.label).toBe('周先生');
+    }
+
+    const visitorIds = new Set(siteVisits.map((visit) => visit.visitor.id));
+    expect(visitorIds.size).toBe(1);
+    const [visitorId] = [...visitorIds];
+    const identities = await queryRows<{ kind: string; value: string }>(
+      database.url,
+      'SELECT kind, value FROM visitor_identities WHERE visitorId = ? ORDER BY kind',
+      [visitorId],
+    );
+    expect(identities).toEqual([
+      { kind: 'phone', value: PHONE },
+      { kind: 'web', value: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) },
+    ]);
+    const events = await queryRows<{ type: string; creditedEmployeeId: string; props: string | null }>(
+      database.url,
+      'SELECT type, creditedEmployeeId, props FROM events WHERE visitorId = ? ORDER BY occurredAt',
+      [visitorId],
+    );
+    expect(new Set(events.map((event) => event.type))).toEqual(
+      new Set(['view', 'dwell', 'click', 'form_submit']),
+    );
+    expect(events.every((event) => event.creditedEmployeeId === seller.employeeId)).toBe(true);
+    const form = events.find((event) => event.type === 'form_submit')!;
+    expect(JSON.parse(form.props!)).toMatchObject({ form: 'consult', name: '周先生', phone: PHONE });
+    const consents = await queryRows<{ purpose: string; touchpoint: string }>(
+      database.url,
+      'SELECT purpose, touchpoint FROM consents WHERE visitorId = ?',
+      [visitorId],
+    );
+    expect(consents).toEqual([{ purpose: 'contact_me', touchpoint: 'site' }]);
+  });
+});
+
+/** Resolves when the page's tracker has delivered its page view (a beacon to the cardhub server). */
+function pageView(page: Page): Promise<unknown> {
+  return page.waitForResponse(
+    (response) => response.url().endsWith('/api/site/demo/events') && response.status() === 200,
+  );
+}
+
+async function api<T>(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  login?: LoginResponse,
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(login ? { Authorization: `Bearer ${login.token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function firstDemoEmployee(baseUrl: string): Promise<DemoAccount> {
+  const accounts = await api<DemoAccount[]>(baseUrl, 'GET', '/api/auth/demo-accounts');
+  const seller = accounts.find((account) => account.role === 'employee');
+  if (!seller) throw new Error(`no employee among the demo accounts: ${JSON.stringify(accounts)}`);
+  return seller;
+}
