@@ -164,19 +164,19 @@ export default function HomePage() {
           onClick={() => Taro.navigateTo({ url: '/pages/material/index' })}
         >
           <Text className="home-page__action-title">物料库</Text>
-          <Text className="home-page__action-hint">文章、海报、视频，附上你的名片分享</Text>
+          <Text className="home-page__action-hint">文章海报视频一键分享</Text>
         </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/tasks/index' })}>
           <Text className="home-page__action-title">营销任务</Text>
-          <Text className="home-page__action-hint">公司布置的分享任务和完成进度</Text>
+          <Text className="home-page__action-hint">公司布置的任务和进度</Text>
         </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/shares/index' })}>
           <Text className="home-page__action-title">我的分享</Text>
-          <Text className="home-page__action-hint">每次分享带来的浏览和访客</Text>
+          <Text className="home-page__action-hint">每次分享的浏览和访客</Text>
         </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/leads/index' })}>
           <Text className="home-page__action-title">我的线索</Text>
-          <Text className="home-page__action-hint">谁有意向、为什么、下一步怎么跟进</Text>
+          <Text className="home-page__action-hint">谁有意向，下一步怎么跟</Text>
         </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/radar/index' })}>
           <Text className="home-page__action-title">访客雷达</Text>
@@ -189,7 +189,7 @@ export default function HomePage() {
           onClick={() => Taro.navigateTo({ url: '/pages/card/edit/index' })}
         >
           <Text className="home-page__action-title">编辑名片</Text>
-          <Text className="home-page__action-hint">完善信息，让客户更容易联系你</Text>
+          <Text className="home-page__action-hint">完善信息，方便客户联系</Text>
         </Button>
         {consoleEntry && (
           <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: consoleEntry.url })}>
