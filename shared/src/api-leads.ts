@@ -1,5 +1,7 @@
 /** The lead pool (线索池): lists, a lead's page, follow-up, and the organization's scoring rules. */
 import { z } from 'zod';
+import { consentSchema, phoneSchema } from './api-site';
+import { eventIdSchema } from './events';
 import type { EventType, TargetType, Touchpoint } from './events';
 import { LEAD_STAGES, type LeadStage, type RuleContribution, scoringConfigSchema } from './scoring';
 
@@ -107,4 +109,32 @@ export interface ScoringConfigResponse {
   config: z.output<typeof scoringConfigSchema>;
   updatedAt: string | null;
   rescore: RescoreProgress | null;
+}
+
+/**
+ * A prospect asks the employee to contact them (留资), from a card or material page: `POST /api/track/contact`
+ * with the visit's token. On H5 they type the phone; in WeChat they tap getPhoneNumber and send its code.
+ */
+export const leaveContactSchema = z
+  .object({
+    eventId: eventIdSchema,
+    visitToken: z.string().min(1, 'is required').max(1024),
+    consent: consentSchema.refine((consent) => consent.granted, {
+      path: ['granted'],
+      message: 'must be true: contact details are taken only with consent',
+    }),
+    name: z.string().trim().max(40).optional(),
+    message: z.string().trim().max(500).optional(),
+    phone: phoneSchema.optional(),
+    phoneCode: z.string().min(1).max(128).optional(),
+  })
+  .refine((input) => (input.phone === undefined) !== (input.phoneCode === undefined), {
+    path: ['phone'],
+    message: 'give either phone or phoneCode',
+  });
+export type LeaveContactInput = z.input<typeof leaveContactSchema>;
+
+export interface LeaveContactResponse {
+  /** The employee the request goes to. */
+  employeeName: string | null;
 }

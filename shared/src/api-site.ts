@@ -56,7 +56,8 @@ export function normalizePhone(raw: string): string | null {
   return compact;
 }
 
-const phoneSchema = z
+/** A phone number as a person types it, normalised (mainland mobiles without +86). */
+export const phoneSchema = z
   .string()
   .trim()
   .max(24)
@@ -69,7 +70,7 @@ const phoneSchema = z
     return phone;
   });
 
-const policyVersionSchema = z
+export const policyVersionSchema = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be 1–20 letters, digits, ".", "-" or "_"');
 
@@ -150,7 +151,7 @@ export interface SiteBeaconResponse {
   duplicates: number;
 }
 
-const consentSchema = z.object({
+export const consentSchema = z.object({
   /** The box the person ticked; personal fields are accepted only when it is true. */
   granted: z.boolean(),
   /** The site's privacy policy version the person agreed to. */

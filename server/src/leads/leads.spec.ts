@@ -317,6 +317,83 @@ describeEachDatabase('leads', (database) => {
     expect(person.score).toBeGreaterThan(Math.max(first.score, second.score));
   });
 
+  describe('a prospect leaves their phone for the employee (留资)', () => {
+    const leaveContact = (body: Record<string, unknown>) =>
+      t.http.post('/api/track/contact').send({ eventId: randomUUID(), consent: { granted: true }, ...body });
+
+    it("on H5: consent first, then the phone; the visitor becomes the sharing employee's lead with that phone", async () => {
+      const view = await visit(loop.newVisitorKey(), articleId, await shareMaterial(zhang, articleId));
+      const left = await leaveContact({
+        visitToken: view.visitToken,
+        phone: '139 1234 5678',
+        name: '赵女士',
+        message: '想了解报价',
+      });
+      expect(left.status).toBe(200);
+      expect(left.body).toEqual({ employeeName: '张伟' });
+      await settled();
+      const lead = (await listAs(zhang, { owner: 'me' })).items.find((item) => item.phone === '13912345678')!;
+      expect(lead).toMatchObject({ label: '赵女士', source: 'material' });
+      const consents = await t
+        .get(DataSource)
+        .query('SELECT purpose, touchpoint FROM consents WHERE visitorId = ?', [lead.visitorId]);
+      expect(consents).toEqual([{ purpose: 'contact_me', touchpoint: 'h5' }]);
+      const detail = (await detailAs(zhang, lead.id)).body as LeadDetail;
+      expect(detail.timeline[0]).toMatchObject({
+        type: 'consult',
+        props: { channel: 'form', message: '想了解报价' },
+      });
+    });
+
+    it('in WeChat: the number comes from getPhoneNumber, and the same number on two visitors makes one lead', async () => {
+      const share = await shareMaterial(zhang, productId);
+      const webView = await visit(loop.newVisitorKey(), productId, share);
+      await leaveContact({ visitToken: webView.visitToken, phone: '13955556666' });
+      const prospect = await t.loginWithWechat('zhao-in-wechat');
+      const wechatView = await loop.viewOk(
+        { targetType: 'material', targetId: productId, shareCode: share.code, touchpoint: 'miniapp' },
+        { token: prospect },
+      );
+      const left = await leaveContact({ visitToken: wechatView.visitToken, phoneCode: 'phone:13955556666' });
+      expect(left.status).toBe(200);
+      await settled();
+      const leads = (await listAs(zhang, { owner: 'me' })).items.filter(
+        (item) => item.phone === '13955556666',
+      );
+      expect(leads).toHaveLength(1);
+      // A used code is refused, nothing stored.
+      const reused = await leaveContact({
+        visitToken: wechatView.visitToken,
+        phoneCode: 'phone:13955556666',
+      });
+      expect(reused.status).toBe(400);
+      expect(reused.body.message).toBe('微信手机号授权已失效，请重新授权');
+    });
+
+    it('refuses without consent, without a number, with a forged token, and from staff', async () => {
+      const view = await visit(loop.newVisitorKey(), articleId);
+      const refused = [
+        await leaveContact({
+          visitToken: view.visitToken,
+          phone: '13912340000',
+          consent: { granted: false },
+        }),
+        await leaveContact({ visitToken: view.visitToken }),
+        await leaveContact({ visitToken: view.visitToken, phone: 'call me' }),
+      ];
+      expect(refused.map((response) => response.status)).toEqual([400, 400, 400]);
+      expect(refused[0]!.body.fields[0].path).toBe('consent.granted');
+      expect((await leaveContact({ visitToken: 'forged', phone: '13912340000' })).status).toBe(401);
+      const selfView = await loop.viewOk({ targetType: 'material', targetId: articleId }, { token: zhang });
+      const fromStaff = await leaveContact({ visitToken: selfView.visitToken, phone: '13912340000' });
+      expect(fromStaff.status).toBe(400);
+      const stored = await t
+        .get(DataSource)
+        .query("SELECT COUNT(*) AS n FROM visitor_identities WHERE value = '13912340000'");
+      expect(Number(stored[0].n)).toBe(0);
+    });
+  });
+
   it('answers 401 without a session and ignores leads of unknown ids', async () => {
     expect((await t.http.get('/api/leads')).status).toBe(401);
     expect((await detailAs(admin, randomUUID())).status).toBe(404);

@@ -5,11 +5,14 @@ import {
   type TrackActionsResponse,
   type TrackViewResponse,
   trackActionsSchema,
+  type LeaveContactResponse,
+  leaveContactSchema,
   trackViewSchema,
 } from '@cardhub/shared';
 import type { z } from 'zod';
 import { CurrentPrincipal, Public } from '../common/auth';
 import { ZodBody } from '../common/validation';
+import { ContactService } from './contact.service';
 import { storedUserAgent } from './event-log';
 import { TrackingService } from './tracking.service';
 
@@ -17,7 +20,10 @@ import { TrackingService } from './tracking.service';
 @Public()
 @Controller('api/track')
 export class TrackingController {
-  constructor(private readonly tracking: TrackingService) {}
+  constructor(
+    private readonly tracking: TrackingService,
+    private readonly contacts: ContactService,
+  ) {}
 
   @Post('view')
   @HttpCode(200)
@@ -27,6 +33,14 @@ export class TrackingController {
     @Headers('user-agent') userAgent: string | undefined,
   ): Promise<TrackViewResponse> {
     return this.tracking.recordView(principal, input, storedUserAgent(userAgent));
+  }
+
+  @Post('contact')
+  @HttpCode(200)
+  leaveContact(
+    @ZodBody(leaveContactSchema) input: z.output<typeof leaveContactSchema>,
+  ): Promise<LeaveContactResponse> {
+    return this.contacts.leaveContact(input);
   }
 
   @Post('actions')

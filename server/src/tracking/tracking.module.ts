@@ -2,15 +2,28 @@ import { Module } from '@nestjs/common';
 import { CardsModule } from '../cards/cards.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { SharesModule } from '../shares/shares.module';
+import { OrgModule } from '../org/org.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { VisitorsModule } from '../visitors/visitors.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { ContactService } from './contact.service';
 import { EventLogModule } from './event-log.module';
 import { TrackingController } from './tracking.controller';
 import { TrackingService } from './tracking.service';
 
 /** The ingest routes. The event log itself is EventLogModule, which other features import. */
 @Module({
-  imports: [CardsModule, MaterialsModule, SharesModule, VisitorsModule, EventLogModule],
+  imports: [
+    CardsModule,
+    MaterialsModule,
+    SharesModule,
+    VisitorsModule,
+    EventLogModule,
+    PrivacyModule,
+    OrgModule,
+    WechatModule,
+  ],
   controllers: [TrackingController],
-  providers: [TrackingService],
+  providers: [TrackingService, ContactService],
 })
 export class TrackingModule {}
