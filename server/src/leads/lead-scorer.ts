@@ -76,7 +76,9 @@ export class LeadScorer implements OnModuleInit {
         { id: keptLead.id },
         {
           tags: [...new Set([...keptLead.tags, ...mergedLead.tags])],
-          ownerEmployeeId: keptLead.ownerEmployeeId ?? mergedLead.ownerEmployeeId,
+          ...(keptLead.ownerEmployeeId
+            ? {}
+            : { ownerEmployeeId: mergedLead.ownerEmployeeId, assignedAt: mergedLead.assignedAt }),
         },
       );
       await this.leads.delete({ id: mergedLead.id });
@@ -138,6 +140,8 @@ export class LeadScorer implements OnModuleInit {
         stage,
         tags: [...new Set([...lead.tags, ...fresh.map((firing) => firing.tag)])],
         lastActivityAt: lastEvent?.occurredAt ?? lead.lastActivityAt,
+        // The SQL follow-up deadline counts from here.
+        ...(stage === 'sql' && fromStage !== 'sql' ? { sqlAt: now } : {}),
       }),
     );
     let previous: LeadStage = fromStage;
@@ -194,6 +198,7 @@ export class LeadScorer implements OnModuleInit {
           source,
           firstShareId: visitor.firstShareId,
           lastActivityAt: null,
+          assignedAt: visitor.firstEmployeeId ? new Date() : null,
         }),
       );
       await this.stageChanges.insert({

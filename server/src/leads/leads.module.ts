@@ -11,10 +11,14 @@ import { EventLogModule } from '../tracking/event-log.module';
 import { VisitorsModule } from '../visitors/visitors.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { FollowUp } from './entities/follow-up.entity';
+import { HandoffSettingsRow } from './entities/handoff-settings.entity';
 import { LeadSignal } from './entities/lead-signal.entity';
 import { LeadStageChange } from './entities/lead-stage-change.entity';
 import { Lead } from './entities/lead.entity';
 import { ScoringSettings } from './entities/scoring-settings.entity';
+import { HandoffDeadlines } from './handoff-deadlines';
+import { HandoffSettingsController } from './handoff-settings.controller';
+import { HandoffSettingsService } from './handoff-settings.service';
 import { LeadAlerts } from './lead-alerts';
 import { LeadScope } from './lead-scope';
 import { LeadScorer } from './lead-scorer';
@@ -24,7 +28,7 @@ import { RescoreJobs } from './rescore-jobs';
 import { ScoringConfigController } from './scoring-config.controller';
 import { ScoringSettingsService } from './scoring-settings.service';
 
-/** The lead pool: leads derived from behaviour (scores, signals), and the staff's work on them. */
+/** The lead pool: leads derived from behaviour (scores, signals), the staff's work on them, hand-off deadlines. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -33,6 +37,7 @@ import { ScoringSettingsService } from './scoring-settings.service';
       LeadSignal,
       FollowUp,
       ScoringSettings,
+      HandoffSettingsRow,
       Employee,
       Department,
       Material,
@@ -45,8 +50,17 @@ import { ScoringSettingsService } from './scoring-settings.service';
     OrgModule,
     WechatModule,
   ],
-  controllers: [LeadsController, ScoringConfigController],
-  providers: [ScoringSettingsService, LeadScorer, LeadAlerts, LeadScope, LeadsService, RescoreJobs],
+  controllers: [LeadsController, ScoringConfigController, HandoffSettingsController],
+  providers: [
+    ScoringSettingsService,
+    HandoffSettingsService,
+    LeadScorer,
+    LeadAlerts,
+    LeadScope,
+    LeadsService,
+    RescoreJobs,
+    HandoffDeadlines,
+  ],
   exports: [LeadScorer, LeadsService],
 })
 export class LeadsModule {}

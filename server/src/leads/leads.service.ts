@@ -153,7 +153,7 @@ export class LeadsService {
     // Conditional, so of two people claiming at once only one gets it.
     const result = await this.leads.update(
       { id: lead.id, ownerEmployeeId: IsNull() },
-      { ownerEmployeeId: staff.employeeId },
+      { ownerEmployeeId: staff.employeeId, assignedAt: new Date(), reminderSentAt: null },
     );
     if (!result.affected) throw new ConflictException('这条线索已被他人领取');
     await this.recordChange(lead, lead.stage, staff, `${staff.name} 从公海领取`);
@@ -183,7 +183,15 @@ export class LeadsService {
       }
       toName = target.name;
     }
-    await this.leads.update({ id: lead.id }, { ownerEmployeeId: input.employeeId });
+    // A new owner starts with fresh hand-off deadlines.
+    await this.leads.update(
+      { id: lead.id },
+      {
+        ownerEmployeeId: input.employeeId,
+        assignedAt: input.employeeId ? new Date() : null,
+        reminderSentAt: null,
+      },
+    );
     const why = input.reason ? `：${input.reason}` : '';
     await this.recordChange(lead, lead.stage, staff, `${staff.name} 分配给 ${toName}${why}`);
     return this.detail(staff, leadId);
@@ -197,7 +205,15 @@ export class LeadsService {
         fields: [{ path: 'stage', message: `the lead is already ${input.stage}` }],
       });
     }
-    await this.leads.update({ id: lead.id }, { stage: input.stage });
+    const now = new Date();
+    await this.leads.update(
+      { id: lead.id },
+      {
+        stage: input.stage,
+        ...(input.stage === 'sql' ? { sqlAt: now } : {}),
+        ...this.followedUp(lead, staff, now),
+      },
+    );
     await this.recordChange(lead, input.stage, staff, input.reason);
     return this.detail(staff, leadId);
   }
@@ -210,6 +226,8 @@ export class LeadsService {
       employeeId: staff.employeeId,
       note,
     });
+    const followed = this.followedUp(lead, staff, new Date());
+    if (followed.lastFollowedUpAt) await this.leads.update({ id: lead.id }, followed);
     return this.detail(staff, leadId);
   }
 
@@ -217,6 +235,11 @@ export class LeadsService {
     const lead = await this.workableLead(staff, leadId);
     await this.leads.update({ id: lead.id }, { tags: [...new Set(tags)] });
     return this.detail(staff, leadId);
+  }
+
+  /** Only the owner's own work stops the hand-off deadlines. */
+  private followedUp(lead: Lead, staff: StaffPrincipal, now: Date): Pick<Partial<Lead>, 'lastFollowedUpAt'> {
+    return lead.ownerEmployeeId === staff.employeeId ? { lastFollowedUpAt: now } : {};
   }
 
   private async visibleLead(staff: StaffPrincipal, leadId: string): Promise<Lead> {

@@ -3,6 +3,7 @@ import { Card } from '../../cards/entities/card.entity';
 import { FollowUp } from '../../leads/entities/follow-up.entity';
 import { Lead } from '../../leads/entities/lead.entity';
 import { LeadSignal } from '../../leads/entities/lead-signal.entity';
+import { HandoffSettingsRow } from '../../leads/entities/handoff-settings.entity';
 import { ScoringSettings } from '../../leads/entities/scoring-settings.entity';
 import { Material } from '../../materials/entities/material.entity';
 import { LeadStageChange } from '../../leads/entities/lead-stage-change.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   FollowUp,
   LeadSignal,
   ScoringSettings,
+  HandoffSettingsRow,
   Consent,
   DailyRollup,
   SharingTask,

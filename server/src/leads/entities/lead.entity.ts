@@ -47,6 +47,22 @@ export class Lead {
   @TimestampColumn({ nullable: true })
   lastActivityAt!: Date | null;
 
+  /** When the current owner got it (first touch, claim or assignment): the hand-off deadlines count from here. */
+  @TimestampColumn({ nullable: true })
+  assignedAt!: Date | null;
+
+  /** When it last reached SQL: an SQL lead's follow-up deadline counts from here or assignedAt, the later. */
+  @TimestampColumn({ nullable: true })
+  sqlAt!: Date | null;
+
+  /** The owner's last follow-up note or stage change. */
+  @TimestampColumn({ nullable: true })
+  lastFollowedUpAt!: Date | null;
+
+  /** When the current owner was reminded to follow it up, so they are reminded once. */
+  @TimestampColumn({ nullable: true })
+  reminderSentAt!: Date | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { SharingTasks1795430432448 } from './1795430432448-SharingTasks';
 import { Roster1795430570619 } from './1795430570619-Roster';
 import { LeadPool1795431835430 } from './1795431835430-LeadPool';
 import { SitePages1795432214875 } from './1795432214875-SitePages';
+import { HandoffDeadlines1795433853969 } from './1795433853969-HandoffDeadlines';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MYSQL_MIGRATIONS = [
   Roster1795430570619,
   LeadPool1795431835430,
   SitePages1795432214875,
+  HandoffDeadlines1795433853969,
 ];
