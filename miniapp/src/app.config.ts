@@ -17,6 +17,7 @@ export default defineAppConfig({
     'pages/card/share/index',
     'pages/radar/index',
     'pages/join/index',
+    'pages/contact/index',
     'pages/leads/index',
     'pages/leads/detail/index',
     'pages/material/index',

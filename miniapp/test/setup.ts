@@ -9,3 +9,5 @@ process.env.TARO_ENV = 'h5';
 // Loaded before the components to avoid an import cycle between them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require('@tarojs/taro');
+// jsdom implements no editing commands; the rich-text editor calls them on real browsers only.
+document.execCommand = () => false;

@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro';
-import type { TrackActionsResponse, TrackViewInput, TrackViewResponse, VisitAction } from '@cardhub/shared';
+import type {
+  LeaveContactInput,
+  LeaveContactResponse,
+  TrackActionsResponse,
+  TrackViewInput,
+  TrackViewResponse,
+  VisitAction,
+} from '@cardhub/shared';
 import { request } from './request';
 
 const VISITOR_KEY = 'cardhub.visitor';
@@ -56,4 +63,10 @@ async function withRetry<T>(send: () => Promise<T>): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 800));
     return send();
   }
+}
+
+/** The prospect asks to be contacted; the same event id makes a retry safe. */
+export function leaveContact(input: Omit<LeaveContactInput, 'eventId'>): Promise<LeaveContactResponse> {
+  const withId = { ...input, eventId: newEventId() };
+  return withRetry(() => request<LeaveContactResponse>('POST', '/api/track/contact', withId));
 }

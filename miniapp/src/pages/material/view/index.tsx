@@ -199,6 +199,17 @@ export default function MaterialViewPage() {
     if (!card) return;
     reportClick('consult');
     const choices = [
+      ...(visit
+        ? [
+            {
+              label: `留下电话，请${card.name}联系我`,
+              run: () =>
+                void Taro.navigateTo({
+                  url: `/pages/contact/index?token=${encodeURIComponent(visit.visitToken)}&to=${encodeURIComponent(card.name)}`,
+                }),
+            },
+          ]
+        : []),
       ...(card.phone ? [{ label: `拨打电话 ${card.phone}`, run: () => act('call') }] : []),
       ...(card.wechatId ? [{ label: '复制微信号', run: () => act('copy_wechat') }] : []),
       {

@@ -196,18 +196,19 @@ describe('MaterialViewPage on H5', () => {
     fireEvent.click(screen.getByText('加微信'));
     await waitFor(() => expect(copyText).toHaveBeenCalledWith(exampleCard.wechatId));
 
-    // 咨询 offers the ways to reach the employee; the full card is one of them.
-    showActionSheet.mockResolvedValueOnce({ tapIndex: 2 });
+    // 咨询 offers the ways to reach the employee: leave a phone for them, call, WeChat, the full card.
+    showActionSheet.mockResolvedValueOnce({ tapIndex: 3 });
     fireEvent.click(screen.getByText('咨询'));
     await waitFor(() =>
       expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/card/view/index?id=${exampleCard.id}` }),
     );
     expect(showActionSheet.mock.calls[0][0].itemList).toEqual([
+      `留下电话，请${exampleCard.name}联系我`,
       `拨打电话 ${exampleCard.phone}`,
       '复制微信号',
       '查看完整名片',
     ]);
-    showActionSheet.mockResolvedValueOnce({ tapIndex: 0 });
+    showActionSheet.mockResolvedValueOnce({ tapIndex: 1 });
     fireEvent.click(screen.getByText('咨询'));
 
     await waitFor(() =>
@@ -218,6 +219,15 @@ describe('MaterialViewPage on H5', () => {
       ).toEqual(['call', 'copy_wechat', 'consult', 'consult', 'call']),
     );
     expect(makePhoneCall).toHaveBeenCalledTimes(2);
+
+    // Leaving a phone opens the contact form with this visit's token.
+    showActionSheet.mockResolvedValueOnce({ tapIndex: 0 });
+    fireEvent.click(screen.getByText('咨询'));
+    await waitFor(() =>
+      expect(navigateTo).toHaveBeenLastCalledWith({
+        url: `/pages/contact/index?token=visit-token&to=${encodeURIComponent(exampleCard.name)}`,
+      }),
+    );
   });
 
   it('opens the official site with the share code and reports it', async () => {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '留下联系方式' });
