@@ -14,3 +14,4 @@ export * from './api-roster';
 export * from './api-tasks';
 export * from './task-rules';
 export * from './api-site';
+export * from './api-leadsconsole';
