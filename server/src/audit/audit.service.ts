@@ -22,6 +22,7 @@ export class AuditService {
       action,
       target,
       detail,
+      createdAt: new Date(),
     });
   }
 

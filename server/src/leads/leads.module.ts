@@ -49,7 +49,15 @@ import { ScoringSettingsService } from './scoring-settings.service';
     WechatModule,
   ],
   controllers: [LeadsController, ScoringConfigController],
-  providers: [ScoringSettingsService, LeadScorer, LeadAlerts, LeadScope, LeadsService, LeadExport, RescoreJobs],
+  providers: [
+    ScoringSettingsService,
+    LeadScorer,
+    LeadAlerts,
+    LeadScope,
+    LeadsService,
+    LeadExport,
+    RescoreJobs,
+  ],
   exports: [LeadScorer, LeadsService],
 })
 export class LeadsModule {}

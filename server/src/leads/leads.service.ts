@@ -64,7 +64,9 @@ export class LeadsService {
   ) {}
 
   async list(staff: StaffPrincipal, query: ListLeadsQuery): Promise<LeadListResponse> {
-    const [rows, total] = await (await this.filtered(staff, query))
+    const [rows, total] = await (
+      await this.filtered(staff, query)
+    )
       .skip((query.page - 1) * query.limit)
       .take(query.limit)
       .getManyAndCount();

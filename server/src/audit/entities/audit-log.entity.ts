@@ -1,6 +1,6 @@
 import type { AuditAction, AuditDetail } from '@cardhub/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { CreatedAtColumn, JsonColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
+import { JsonColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from '../../infra/database/columns';
 
 /** One audited act of a member of staff on personal data: an export, a lead's page opened, an assignment. */
 @Entity('audit_log')
@@ -24,6 +24,7 @@ export class AuditLog {
   @JsonColumn()
   detail!: AuditDetail;
 
-  @CreatedAtColumn()
+  /** Set by the service, with milliseconds: the log's order is the order things happened. */
+  @TimestampColumn()
   createdAt!: Date;
 }

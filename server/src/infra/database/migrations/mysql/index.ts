@@ -5,7 +5,7 @@ import { SharingTasks1795430432448 } from './1795430432448-SharingTasks';
 import { Roster1795430570619 } from './1795430570619-Roster';
 import { LeadPool1795431835430 } from './1795431835430-LeadPool';
 import { SitePages1795432214875 } from './1795432214875-SitePages';
-import { AuditLog1795433931455 } from './1795433931455-AuditLog';
+import { AuditLog1795434037973 } from './1795434037973-AuditLog';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -16,5 +16,5 @@ export const MYSQL_MIGRATIONS = [
   Roster1795430570619,
   LeadPool1795431835430,
   SitePages1795432214875,
-  AuditLog1795433931455,
+  AuditLog1795434037973,
 ];

@@ -5,7 +5,7 @@ import { SharingTasks1795430434340 } from './1795430434340-SharingTasks';
 import { Roster1795430574489 } from './1795430574489-Roster';
 import { LeadPool1795431838048 } from './1795431838048-LeadPool';
 import { SitePages1795432220264 } from './1795432220264-SitePages';
-import { AuditLog1795433935778 } from './1795433935778-AuditLog';
+import { AuditLog1795434040298 } from './1795434040298-AuditLog';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const SQLITE_MIGRATIONS = [
@@ -16,5 +16,5 @@ export const SQLITE_MIGRATIONS = [
   Roster1795430574489,
   LeadPool1795431838048,
   SitePages1795432220264,
-  AuditLog1795433935778,
+  AuditLog1795434040298,
 ];
