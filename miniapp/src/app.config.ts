@@ -6,6 +6,7 @@ const CONSOLE_PAGES = [
   'pages/console/materials/edit/index',
   'pages/console/tasks/index',
   'pages/console/materials/stats/index',
+  'pages/console/leads/index',
 ];
 
 export default defineAppConfig({
