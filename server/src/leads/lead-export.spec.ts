@@ -103,7 +103,7 @@ describeEachDatabase('lead exports and the audit log', (database) => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('线索')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1).join(',')).toBe(HEADER);
     expect(sheet.rowCount).toBe(2);

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import {
   LEAD_SOURCES,
   LEAD_SOURCE_LABELS,
@@ -83,13 +83,12 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
   };
   const refine = (change: Partial<LeadFilters>) => void load({ ...filters, ...change }, 1);
 
+  // Also on coming back from a lead's page, to show what changed there.
+  useDidShow(() => void load(filters, page));
   useEffect(() => {
-    void load({}, 1);
     fetchEmployees({ status: 'active', limit: 100 })
       .then((roster) => setEmployees(roster.items))
       .catch(() => setEmployees([]));
-    // Once, on opening: later loads come from the filters and the pager.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const claim = async (lead: LeadSummary) => {

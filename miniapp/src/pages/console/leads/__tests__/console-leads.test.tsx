@@ -16,6 +16,18 @@ jest.mock('../../../../services/roster', () => ({
   ...jest.requireActual('../../../../services/roster'),
   fetchEmployees: jest.fn(),
 }));
+// Taro shows a page once it mounts; jsdom has no page host, so "shown" means "mounted" here.
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('@tarojs/taro');
+  const { useEffect } = jest.requireActual('react');
+  return {
+    ...actual,
+    __esModule: true,
+    default: actual.default ?? actual,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, as a page is shown once on mount
+    useDidShow: (callback: () => void) => useEffect(() => callback(), []),
+  };
+});
 const api = leads as jest.Mocked<typeof leads>;
 const rosterApi = roster as jest.Mocked<typeof roster>;
 
