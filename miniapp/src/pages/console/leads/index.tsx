@@ -121,6 +121,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
         <label className="lead-admin__field">
           <span>阶段</span>
           <select
+            className="lead-admin__control"
             aria-label="阶段"
             value={filters.stage ?? ''}
             onChange={(event) =>
@@ -135,9 +136,10 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
             ))}
           </select>
         </label>
-        <label className="lead-admin__field">
+        <label className="lead-admin__field lead-admin__field--wide">
           <span>负责人</span>
           <select
+            className="lead-admin__control"
             aria-label="负责人"
             value={filters.owner ?? ''}
             onChange={(event) => refine({ owner: event.target.value || undefined })}
@@ -157,6 +159,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
         <label className="lead-admin__field">
           <span>来源</span>
           <select
+            className="lead-admin__control"
             aria-label="来源"
             value={filters.source ?? ''}
             onChange={(event) =>
@@ -174,7 +177,10 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
         <label className="lead-admin__field">
           <span>标签</span>
           <input
+            className="lead-admin__control"
             aria-label="标签"
+            // Remounted when the filter changes elsewhere (清除筛选), so the box shows it.
+            key={`tag-${filters.tag ?? ''}`}
             placeholder="如 强意向"
             defaultValue={filters.tag}
             onBlur={(event) =>
@@ -187,7 +193,9 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
         <label className="lead-admin__field lead-admin__field--narrow">
           <span>最低分</span>
           <input
+            className="lead-admin__control"
             aria-label="最低分"
+            key={`min-${filters.minScore ?? ''}`}
             type="number"
             min={0}
             placeholder="0"
@@ -204,6 +212,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
           <span>创建日期</span>
           <span className="lead-admin__range">
             <input
+              className="lead-admin__control"
               aria-label="创建起始日期"
               type="date"
               value={filters.from ?? ''}
@@ -211,6 +220,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
             />
             <span>至</span>
             <input
+              className="lead-admin__control"
               aria-label="创建截止日期"
               type="date"
               value={filters.to ?? ''}
@@ -218,6 +228,17 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
             />
           </span>
         </label>
+      </div>
+
+      <div className="lead-admin__toolbar">
+        <span className="lead-admin__count">
+          共<strong>{result?.total ?? '…'}</strong>条线索
+          {filtered ? (
+            <button type="button" className="lead-admin__clear" onClick={() => void load({}, 1)}>
+              清除筛选
+            </button>
+          ) : null}
+        </span>
         <div className="lead-admin__exports">
           <button
             type="button"
@@ -308,14 +329,23 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
 
       {result ? (
         <div className="lead-admin__pager">
-          <span>共 {result.total} 条线索</span>
-          <button type="button" disabled={page <= 1} onClick={() => void load(filters, page - 1)}>
+          <button
+            type="button"
+            className="lead-admin__page-button"
+            disabled={page <= 1}
+            onClick={() => void load(filters, page - 1)}
+          >
             上一页
           </button>
           <span>
             第 {page} / {pages} 页
           </span>
-          <button type="button" disabled={page >= pages} onClick={() => void load(filters, page + 1)}>
+          <button
+            type="button"
+            className="lead-admin__page-button"
+            disabled={page >= pages}
+            onClick={() => void load(filters, page + 1)}
+          >
             下一页
           </button>
         </div>
@@ -388,6 +418,7 @@ function AssignDialog({
       <label className="lead-admin__dialog-field">
         <span>分配给</span>
         <select
+          className="lead-admin__control"
           aria-label="分配给"
           value={employeeId}
           onChange={(event) => setEmployeeId(event.target.value)}
@@ -404,6 +435,7 @@ function AssignDialog({
       <label className="lead-admin__dialog-field">
         <span>原因（选填）</span>
         <input
+          className="lead-admin__control"
           aria-label="原因"
           maxLength={200}
           value={reason}

@@ -89,7 +89,7 @@ describe('console leads page', () => {
     expect(within(screen.getByTestId(`lead-${poolLead.id}`)).getByText('公海')).toBeTruthy();
     expect(within(screen.getByTestId(`lead-${poolLead.id}`)).getByText('领取')).toBeTruthy();
     expect(within(row).queryByText('领取')).toBeNull();
-    expect(screen.getByText('共 2 条线索')).toBeTruthy();
+    expect(document.querySelector('.lead-admin__count')?.textContent).toBe('共2条线索');
   });
 
   it('calls the API with the filters set, and exports with the same filters', async () => {
@@ -117,6 +117,10 @@ describe('console leads page', () => {
     api.downloadLeadExport.mockResolvedValue();
     fireEvent.click(screen.getByText('导出 Excel'));
     await waitFor(() => expect(api.downloadLeadExport).toHaveBeenCalledWith('xlsx', filters));
+
+    fireEvent.click(screen.getByText('清除筛选'));
+    await waitFor(() => expect(api.listLeads).toHaveBeenLastCalledWith({ page: 1, limit: 20 }));
+    expect((screen.getByLabelText('标签') as HTMLInputElement).value).toBe('');
   });
 
   it('assigns a lead to an employee, or returns it to the pool, then reloads the list', async () => {
