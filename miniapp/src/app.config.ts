@@ -7,6 +7,7 @@ const CONSOLE_PAGES = [
   'pages/console/tasks/index',
   'pages/console/materials/stats/index',
   'pages/console/scoring/index',
+  'pages/console/leads/index',
 ];
 
 export default defineAppConfig({

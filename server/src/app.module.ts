@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthCoreModule } from './common/auth';
 import { AppConfig, ConfigModule } from './common/config';
@@ -36,6 +37,7 @@ const FEATURE_MODULES = [
   VisitorsModule,
   TrackingModule,
   RadarModule,
+  AuditModule,
   LeadsModule,
   StatsModule,
   TasksModule,

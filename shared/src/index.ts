@@ -15,3 +15,4 @@ export * from './api-tasks';
 export * from './task-rules';
 export * from './api-site';
 export * from './api-handoff';
+export * from './api-leadsconsole';

@@ -1,17 +1,20 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   type LeadDetail,
   type LeadListResponse,
   addFollowUpSchema,
   assignLeadSchema,
   changeLeadStageSchema,
+  exportLeadsQuerySchema,
   listLeadsQuerySchema,
   setLeadTagsSchema,
 } from '@cardhub/shared';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { CurrentStaff, Roles, type StaffPrincipal } from '../common/auth';
 import { ZodBody, ZodQuery } from '../common/validation';
+import { EXPORT_CONTENT_TYPES, LeadExport, type LeadExportFormat } from './lead-export';
 import { LeadsService } from './leads.service';
 
 /** Ids in these paths are UUIDs; anything else is a 400, never a lookup. */
@@ -22,7 +25,10 @@ const leadId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 @Controller('api/leads')
 @Roles('employee')
 export class LeadsController {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly exports: LeadExport,
+  ) {}
 
   @Get()
   list(
@@ -32,9 +38,29 @@ export class LeadsController {
     return this.leads.list(staff, query);
   }
 
+  @Get('export.csv')
+  @ApiProduces(EXPORT_CONTENT_TYPES.csv)
+  exportCsv(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodQuery(exportLeadsQuerySchema) filters: z.output<typeof exportLeadsQuerySchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return this.download(staff, filters, 'csv', reply);
+  }
+
+  @Get('export.xlsx')
+  @ApiProduces(EXPORT_CONTENT_TYPES.xlsx)
+  exportXlsx(
+    @CurrentStaff() staff: StaffPrincipal,
+    @ZodQuery(exportLeadsQuerySchema) filters: z.output<typeof exportLeadsQuerySchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return this.download(staff, filters, 'xlsx', reply);
+  }
+
   @Get(':id')
   detail(@CurrentStaff() staff: StaffPrincipal, @Param('id', leadId) id: string): Promise<LeadDetail> {
-    return this.leads.detail(staff, id);
+    return this.leads.view(staff, id);
   }
 
   @Post(':id/claim')
@@ -80,5 +106,21 @@ export class LeadsController {
     @ZodBody(setLeadTagsSchema) input: z.output<typeof setLeadTagsSchema>,
   ): Promise<LeadDetail> {
     return this.leads.setTags(staff, id, input.tags);
+  }
+
+  private async download(
+    staff: StaffPrincipal,
+    filters: z.output<typeof exportLeadsQuerySchema>,
+    format: LeadExportFormat,
+    reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { content, fileName } = await this.exports.export(staff, filters, format);
+    void reply
+      .header('Content-Type', EXPORT_CONTENT_TYPES[format])
+      .header(
+        'Content-Disposition',
+        `attachment; filename="leads.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      );
+    return content;
   }
 }

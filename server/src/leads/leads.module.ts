@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { Card } from '../cards/entities/card.entity';
 import { Material } from '../materials/entities/material.entity';
@@ -23,6 +24,7 @@ import { LeadAlerts } from './lead-alerts';
 import { LeadScope } from './lead-scope';
 import { LeadScorer } from './lead-scorer';
 import { LeadsController } from './leads.controller';
+import { LeadExport } from './lead-export';
 import { LeadsService } from './leads.service';
 import { RescoreJobs } from './rescore-jobs';
 import { ScoringConfigController } from './scoring-config.controller';
@@ -44,6 +46,7 @@ import { ScoringSettingsService } from './scoring-settings.service';
       Card,
       WechatUser,
     ]),
+    AuditModule,
     EventLogModule,
     VisitorsModule,
     SharesModule,
@@ -58,6 +61,7 @@ import { ScoringSettingsService } from './scoring-settings.service';
     LeadAlerts,
     LeadScope,
     LeadsService,
+    LeadExport,
     RescoreJobs,
     HandoffDeadlines,
   ],

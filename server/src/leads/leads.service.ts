@@ -8,6 +8,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   type assignLeadSchema,
+  type exportLeadsQuerySchema,
   type ChangeLeadStageInput,
   type LeadDetail,
   type LeadListResponse,
@@ -21,6 +22,7 @@ import {
 } from '@cardhub/shared';
 import { Brackets, In, IsNull, Repository } from 'typeorm';
 import type { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
 import { Card } from '../cards/entities/card.entity';
 import type { StaffPrincipal } from '../common/auth';
 import type { Material } from '../materials/entities/material.entity';
@@ -42,6 +44,7 @@ const TIMELINE_LIMIT = 200;
 const escapeLike = (text: string) => text.replace(/[!%_]/g, '!$&');
 
 type ListLeadsQuery = z.output<typeof listLeadsQuerySchema>;
+type LeadFilters = z.output<typeof exportLeadsQuerySchema>;
 
 /** The lead pool as staff work it: lists by role, a lead's page, claiming, assigning, stages and follow-ups. */
 @Injectable()
@@ -51,6 +54,7 @@ export class LeadsService {
     private readonly scorer: LeadScorer,
     private readonly visitors: VisitorsService,
     private readonly settings: ScoringSettingsService,
+    private readonly audit: AuditService,
     @InjectRepository(Lead) private readonly leads: Repository<Lead>,
     @InjectRepository(LeadStageChange) private readonly stageChanges: Repository<LeadStageChange>,
     @InjectRepository(LeadSignal) private readonly signals: Repository<LeadSignal>,
@@ -60,6 +64,30 @@ export class LeadsService {
   ) {}
 
   async list(staff: StaffPrincipal, query: ListLeadsQuery): Promise<LeadListResponse> {
+    const [rows, total] = await (
+      await this.filtered(staff, query)
+    )
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: await this.summaries(staff.organizationId, rows), total };
+  }
+
+  /** Every lead matching the list's filters that `staff` may see, in the list's order, up to `limit`. */
+  async matching(staff: StaffPrincipal, filters: LeadFilters, limit: number): Promise<LeadSummary[]> {
+    const rows = await (await this.filtered(staff, filters)).take(limit).getMany();
+    return this.summaries(staff.organizationId, rows);
+  }
+
+  /** A lead's page opened by a member of staff: audited, since it shows a person's data. */
+  async view(staff: StaffPrincipal, leadId: string): Promise<LeadDetail> {
+    const lead = await this.detail(staff, leadId);
+    await this.audit.record(staff, 'lead.view', leadId);
+    return lead;
+  }
+
+  /** The leads `staff` may see that match the filters, hottest activity first. */
+  private async filtered(staff: StaffPrincipal, query: LeadFilters) {
     const owners = await this.scope.ownersVisibleTo(staff);
     const builder = this.leads
       .createQueryBuilder('lead')
@@ -90,14 +118,10 @@ export class LeadsService {
         tag: `%${escapeLike(JSON.stringify(query.tag))}%`,
       });
     }
-    const [rows, total] = await builder
+    return builder
       .orderBy('lead.lastActivityAt', 'DESC')
       .addOrderBy('lead.createdAt', 'DESC')
-      .addOrderBy('lead.id', 'DESC')
-      .skip((query.page - 1) * query.limit)
-      .take(query.limit)
-      .getManyAndCount();
-    return { items: await this.summaries(staff.organizationId, rows), total };
+      .addOrderBy('lead.id', 'DESC');
   }
 
   async detail(staff: StaffPrincipal, leadId: string): Promise<LeadDetail> {
@@ -194,6 +218,11 @@ export class LeadsService {
     );
     const why = input.reason ? `：${input.reason}` : '';
     await this.recordChange(lead, lead.stage, staff, `${staff.name} 分配给 ${toName}${why}`);
+    await this.audit.record(staff, 'lead.assign', lead.id, {
+      fromEmployeeId: lead.ownerEmployeeId,
+      toEmployeeId: input.employeeId,
+      to: toName,
+    });
     return this.detail(staff, leadId);
   }
 

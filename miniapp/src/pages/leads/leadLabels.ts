@@ -1,12 +1,7 @@
-import type { LeadSource, LeadTimelineEntry } from '@cardhub/shared';
+import { LEAD_SOURCE_LABELS, type LeadTimelineEntry } from '@cardhub/shared';
 import { ACTION_LABELS } from '../../components/RadarVisitItem/visitLabels';
 
-export const SOURCE_LABELS: Record<LeadSource, string> = {
-  card: '名片',
-  material: '物料',
-  site_page: '官网',
-  none: '自然来访',
-};
+export const SOURCE_LABELS = LEAD_SOURCE_LABELS;
 
 /** One line of a lead's timeline, in the employee's words. */
 export function describeTouch(entry: LeadTimelineEntry): string {

@@ -1,3 +1,4 @@
+import { AuditLog } from '../../audit/entities/audit-log.entity';
 import { WechatUser } from '../../auth/entities/wechat-user.entity';
 import { Card } from '../../cards/entities/card.entity';
 import { FollowUp } from '../../leads/entities/follow-up.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   DailyRollup,
   SharingTask,
   SharingTaskAssignee,
+  AuditLog,
 ];

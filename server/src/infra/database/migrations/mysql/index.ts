@@ -6,6 +6,7 @@ import { Roster1795430570619 } from './1795430570619-Roster';
 import { LeadPool1795431835430 } from './1795431835430-LeadPool';
 import { SitePages1795432214875 } from './1795432214875-SitePages';
 import { HandoffDeadlines1795433853969 } from './1795433853969-HandoffDeadlines';
+import { AuditLog1795434037973 } from './1795434037973-AuditLog';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MYSQL_MIGRATIONS = [
   LeadPool1795431835430,
   SitePages1795432214875,
   HandoffDeadlines1795433853969,
+  AuditLog1795434037973,
 ];

@@ -6,6 +6,7 @@ import { Roster1795430574489 } from './1795430574489-Roster';
 import { LeadPool1795431838048 } from './1795431838048-LeadPool';
 import { SitePages1795432220264 } from './1795432220264-SitePages';
 import { HandoffDeadlines1795433856066 } from './1795433856066-HandoffDeadlines';
+import { AuditLog1795434040298 } from './1795434040298-AuditLog';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const SQLITE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const SQLITE_MIGRATIONS = [
   LeadPool1795431838048,
   SitePages1795432220264,
   HandoffDeadlines1795433856066,
+  AuditLog1795434040298,
 ];
