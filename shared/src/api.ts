@@ -261,6 +261,8 @@ export interface RadarVisitor {
   label: string;
   name: string | null;
   avatarUrl: string | null;
+  /** Intent signals that fired for this visitor (highlighted on the radar), e.g. 强意向. */
+  signals: string[];
 }
 
 export interface RadarVisit {

@@ -207,6 +207,35 @@ describe('detectSignals (the seeds’ strong intent: two product views within 30
   });
 });
 
+describe('site pages (the second default signal: two official-site product pages and a consult form)', () => {
+  const siteSignal = DEFAULT_SCORING_CONFIG.signals.find((signal) => signal.id === 'site_strong_intent')!;
+  const sitePage = (path: string, at: Date) =>
+    view({ targetType: 'site_page', materialType: null, props: { path, title: path }, occurredAt: at });
+
+  it.each<[string, () => ScoringEvent[], number]>([
+    [
+      'two product pages then the form',
+      () => [
+        sitePage('/products/card.html', minutes(0)),
+        sitePage('/products/hub.html', minutes(5)),
+        event({ type: 'form_submit', targetType: 'site_page', occurredAt: minutes(9) }),
+      ],
+      1,
+    ],
+    [
+      'the home page is not a product page',
+      () => [
+        sitePage('/', minutes(0)),
+        sitePage('/products/hub.html', minutes(5)),
+        event({ type: 'form_submit', targetType: 'site_page', occurredAt: minutes(9) }),
+      ],
+      0,
+    ],
+  ])('%s', (_name, events, expected) => {
+    expect(detectSignals(events(), [siteSignal], days(1))).toHaveLength(expected);
+  });
+});
+
 describe('advanceStage', () => {
   it.each([
     ['visitor', 'mql', 'mql'],

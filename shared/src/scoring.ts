@@ -45,6 +45,11 @@ export const eventMatchSchema = z.object({
   progress: z.enum(VIDEO_PROGRESS).optional(),
   /** Scroll events: at least this deep. */
   minDepth: z.union(SCROLL_DEPTHS.map((depth) => z.literal(depth))).optional(),
+  /** Official-site pages under this path, e.g. "/products/". */
+  pathPrefix: z
+    .string()
+    .regex(/^\/[^\s]{0,99}$/, 'must be a path starting with "/"')
+    .optional(),
 });
 export type EventMatch = z.infer<typeof eventMatchSchema>;
 
@@ -150,6 +155,8 @@ export function matchesEvent(match: EventMatch, event: ScoringEvent): boolean {
   if (match.action && props.action !== match.action) return false;
   if (match.progress && props.progress !== match.progress) return false;
   if (match.minDepth && !(typeof props.depth === 'number' && props.depth >= match.minDepth)) return false;
+  if (match.pathPrefix && !(typeof props.path === 'string' && props.path.startsWith(match.pathPrefix)))
+    return false;
   return true;
 }
 
@@ -366,6 +373,17 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
       steps: [
         { match: { type: 'view', materialType: 'product' }, atLeast: 2 },
         { match: { type: 'click', action: 'consult' }, atLeast: 1 },
+      ],
+      windowMinutes: 30,
+      raiseTo: 'sql',
+      tag: '强意向',
+    },
+    {
+      id: 'site_strong_intent',
+      label: '30 分钟内两次浏览官网产品页并提交咨询',
+      steps: [
+        { match: { type: 'view', targetType: 'site_page', pathPrefix: '/products/' }, atLeast: 2 },
+        { match: { type: 'form_submit' }, atLeast: 1 },
       ],
       windowMinutes: 30,
       raiseTo: 'sql',

@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { hashPassword } from '../auth/password-hasher';
 import { AppConfig } from '../common/config';
 import { FileStorage } from '../infra/uploads';
@@ -158,6 +160,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           },
           transaction,
         );
+        if (this.config.demoMode) await this.bindDemoWechat(transaction, employee, data.slug);
         staff.push(employee);
         this.logger.log(`  ${data.name}: ${member.name}（${member.title}）`);
       }
@@ -200,5 +203,22 @@ export class DemoSeeder implements OnApplicationBootstrap {
       stored.set(name, await this.storage.savePublic('demo', extname(name).slice(1), content));
     }
     return stored;
+  }
+
+  /**
+   * In demo mode every member of staff has "opened the mini-program", so hot-lead alerts and task messages reach
+   * the (fake) WeChat API as they would in production. Test seeding leaves staff unbound.
+   */
+  private async bindDemoWechat(transaction: EntityManager, employee: Employee, slug: string): Promise<void> {
+    const digest = createHash('sha256').update(`${slug}:${employee.name}`).digest('hex');
+    const user = await transaction.save(
+      transaction.create(WechatUser, {
+        openid: `o${digest.slice(0, 27)}`,
+        unionid: null,
+        lastLoginAt: new Date(),
+      }),
+    );
+    await transaction.update(Employee, { id: employee.id }, { wechatUserId: user.id });
+    employee.wechatUserId = user.id;
   }
 }

@@ -171,6 +171,24 @@ export class LeadsService {
     };
   }
 
+  /** The tags of the signals that fired for each visitor's lead (the radar highlights them). */
+  async signalTagsOfVisitors(organizationId: string, visitorIds: string[]): Promise<Map<string, string[]>> {
+    if (visitorIds.length === 0) return new Map();
+    const leads = await this.leads.find({
+      select: { id: true, visitorId: true },
+      where: { organizationId, visitorId: In(visitorIds) },
+    });
+    const signals = leads.length
+      ? await this.signals.find({ where: { leadId: In(leads.map((lead) => lead.id)) } })
+      : [];
+    return new Map(
+      leads.map((lead) => [
+        lead.visitorId,
+        [...new Set(signals.filter((signal) => signal.leadId === lead.id).map((signal) => signal.tag))],
+      ]),
+    );
+  }
+
   /** Takes an unowned lead from the pool (公海). */
   async claim(staff: StaffPrincipal, leadId: string): Promise<LeadDetail> {
     const lead = await this.visibleLead(staff, leadId);

@@ -2,6 +2,7 @@ import type {
   LeadDetail,
   LeadListResponse,
   LoginResponse,
+  RadarResponse,
   ScoringConfigResponse,
   ShareDto,
 } from '@cardhub/shared';
@@ -116,6 +117,15 @@ describeEachDatabase('leads', (database) => {
         page: `pages/leads/detail/index?id=${lead.id}`,
       });
       expect(alerts[0]!.data.thing2!.value).toContain('两次浏览产品页');
+    });
+
+    it("highlights the visitor on the owner's radar", async () => {
+      const radar = await t.http.get('/api/me/radar').set(bearer(zhang));
+      const visits = (radar.body as RadarResponse).visits.filter(
+        (visit) => visit.visitor.id === lead.visitorId,
+      );
+      expect(visits.length).toBeGreaterThan(0);
+      for (const visit of visits) expect(visit.visitor.signals).toEqual(['强意向']);
     });
 
     it('shows the timeline across the visit, newest first, with what was viewed', () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { SharesModule } from '../shares/shares.module';
 import { EventLogModule } from '../tracking/event-log.module';
@@ -7,7 +8,7 @@ import { RadarController } from './radar.controller';
 import { RadarService } from './radar.service';
 
 @Module({
-  imports: [EventLogModule, MaterialsModule, SharesModule, VisitorsModule],
+  imports: [EventLogModule, MaterialsModule, SharesModule, VisitorsModule, LeadsModule],
   controllers: [RadarController],
   providers: [RadarService],
 })

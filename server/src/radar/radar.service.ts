@@ -13,6 +13,7 @@ import type { Share } from '../shares/entities/share.entity';
 import { SharesService } from '../shares/shares.service';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
 import { MaterialsService } from '../materials/materials.service';
+import { LeadsService } from '../leads/leads.service';
 import { EventLog } from '../tracking/event-log';
 import type { Visitor } from '../visitors/entities/visitor.entity';
 import { VisitorsService } from '../visitors/visitors.service';
@@ -46,6 +47,7 @@ export class RadarService {
     private readonly materials: MaterialsService,
     private readonly shares: SharesService,
     private readonly visitors: VisitorsService,
+    private readonly leads: LeadsService,
   ) {}
 
   async visitsOf(staff: StaffPrincipal, before: Date | undefined, limit: number): Promise<RadarResponse> {
@@ -70,12 +72,17 @@ export class RadarService {
     const materialTitles = new Map(materials.map((material) => [material.id, material.title]));
 
     const visitorsById = new Map(visitors.map((visitor) => [visitor.id, visitor]));
+    const signalTags = await this.leads.signalTagsOfVisitors(
+      organizationId,
+      distinct(views.map((view) => view.visitorId)),
+    );
     const sharesById = new Map(shares.map((share) => [share.id, share]));
     const visits = views.map((view) =>
       radarVisit(
         view,
         eventsOfVisits.filter((event) => event.visitId === view.id),
         view.visitorId ? visitorsById.get(view.visitorId) : undefined,
+        (view.visitorId && signalTags.get(view.visitorId)) || [],
         view.shareId ? sharesById.get(view.shareId) : undefined,
         (share) => forwarderLabels(chains.get(share.id) ?? [share], visitorsById),
         materialTitles.get(view.targetId) ?? TARGET_TITLES[view.targetType],
@@ -92,6 +99,7 @@ function radarVisit(
   view: TrackedEvent,
   events: TrackedEvent[],
   visitor: Visitor | undefined,
+  signals: string[],
   share: Share | undefined,
   forwarders: (share: Share) => string[],
   title: string,
@@ -102,7 +110,7 @@ function radarVisit(
   );
   return {
     visitId: view.id,
-    visitor: radarVisitor(view, visitor),
+    visitor: { ...radarVisitor(view, visitor), signals },
     target: { type: view.targetType, id: view.targetId, title },
     touchpoint: view.touchpoint,
     shareCode: share?.code ?? null,
@@ -137,7 +145,7 @@ function radarAction(event: TrackedEvent): RadarAction {
 }
 
 /** Name and avatar appear only when the visitor row has them (given with consent); otherwise a stable pseudonym. */
-function radarVisitor(view: TrackedEvent, visitor: Visitor | undefined): RadarVisitor {
+function radarVisitor(view: TrackedEvent, visitor: Visitor | undefined): Omit<RadarVisitor, 'signals'> {
   if (!visitor) {
     return {
       id: view.actorEmployeeId ?? view.id,

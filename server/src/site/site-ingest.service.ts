@@ -239,7 +239,8 @@ export class SiteIngestService {
       creditedEmployeeId,
       verdict,
       counted: verdict === 'counted',
-      props: null,
+      // The page as scoring rules (paths) and lead timelines (titles) name it.
+      props: { path: new URL(page.url).pathname, title: page.title },
       userAgent: sender.userAgent,
       occurredAt: occurredAt(view.occurredAt, now),
     };

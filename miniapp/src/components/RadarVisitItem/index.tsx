@@ -46,7 +46,9 @@ export default function RadarVisitItem({ visit, now }: RadarVisitItemProps) {
   const chips = summarizeActions(visit.actions);
 
   return (
-    <View className={`radar-visit${uncountedReason ? ' radar-visit--muted' : ''}`}>
+    <View
+      className={`radar-visit${visit.visitor.signals.length ? ' radar-visit--hot' : ''}${uncountedReason ? ' radar-visit--muted' : ''}`}
+    >
       {visit.visitor.avatarUrl ? (
         <Image className="radar-visit__avatar" src={visit.visitor.avatarUrl} mode="aspectFill" />
       ) : (
@@ -57,6 +59,11 @@ export default function RadarVisitItem({ visit, now }: RadarVisitItemProps) {
       <View className="radar-visit__body">
         <View className="radar-visit__head">
           <Text className="radar-visit__name">{visit.visitor.name ?? visit.visitor.label}</Text>
+          {visit.visitor.signals.map((signal) => (
+            <Text key={signal} className="radar-visit__signal">
+              {signal}
+            </Text>
+          ))}
           {uncountedReason && <Text className="radar-visit__verdict">{uncountedReason} · 不计数</Text>}
           <Text className="radar-visit__time">{formatRelativeTime(new Date(visit.startedAt), now)}</Text>
         </View>

@@ -7,7 +7,7 @@ const now = new Date('2026-11-23T10:00:00Z');
 function visit(overrides: Partial<RadarVisit>): RadarVisit {
   return {
     visitId: 'visit-1',
-    visitor: { id: 'visitor-1', label: '访客 #3f2a', name: null, avatarUrl: null },
+    visitor: { id: 'visitor-1', label: '访客 #3f2a', name: null, avatarUrl: null, signals: [] },
     target: { type: 'card', id: 'card-1', title: '李雷的名片' },
     touchpoint: 'miniapp',
     shareCode: 'abc123',
@@ -64,7 +64,9 @@ describe('RadarVisitItem', () => {
     const { container } = render(
       <RadarVisitItem
         now={now}
-        visit={visit({ visitor: { id: 'v2', label: '访客 #77aa', name: '韩梅梅', avatarUrl: null } })}
+        visit={visit({
+          visitor: { id: 'v2', label: '访客 #77aa', name: '韩梅梅', avatarUrl: null, signals: [] },
+        })}
       />,
     );
 
@@ -95,5 +97,18 @@ describe('RadarVisitItem', () => {
     expect(screen.getByText(/查看了「全员营销时代的名片」/)).toBeTruthy();
     const chips = [...document.querySelectorAll('.radar-visit__chip')].map((chip) => chip.textContent);
     expect(chips).toEqual(['读到 75%', '播放视频', '看完视频', '点击咨询']);
+  });
+
+  it('highlights a visitor whose behaviour fired an intent signal', () => {
+    const { container } = render(
+      <RadarVisitItem
+        now={now}
+        visit={visit({
+          visitor: { id: 'v3', label: '访客 #90b3', name: null, avatarUrl: null, signals: ['强意向'] },
+        })}
+      />,
+    );
+    expect(screen.getByText('强意向')).toBeTruthy();
+    expect(container.querySelector('.radar-visit--hot')).not.toBeNull();
   });
 });

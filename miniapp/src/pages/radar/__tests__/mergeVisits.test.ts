@@ -3,7 +3,7 @@ import { mergeVisits } from '../mergeVisits';
 
 const visit = (visitId: string, startedAt: string, dwellSeconds = 0): RadarVisit => ({
   visitId,
-  visitor: { id: `visitor-${visitId}`, label: '访客 #0001', name: null, avatarUrl: null },
+  visitor: { id: `visitor-${visitId}`, label: '访客 #0001', name: null, avatarUrl: null, signals: [] },
   target: { type: 'card', id: 'card-1', title: '我的名片' },
   touchpoint: 'h5',
   shareCode: null,
