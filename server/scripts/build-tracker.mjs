@@ -28,6 +28,7 @@ export async function buildTracker() {
       passes: 2,
       global_defs: {
         CARDHUB_SHARE_PARAM: shared.SITE_SHARE_PARAM,
+        CARDHUB_VISITOR_PARAM: shared.SITE_VISITOR_PARAM,
         CARDHUB_SHARE_TTL_DAYS: shared.SITE_SHARE_CODE_TTL_DAYS,
         CARDHUB_MAX_EVENTS: shared.SITE_BEACON_MAX_EVENTS,
         CARDHUB_TRACKABLE_EVENTS: shared.SITE_TRACKABLE_EVENTS.join(','),

@@ -13,6 +13,7 @@
  */
 
 declare const CARDHUB_SHARE_PARAM: string;
+declare const CARDHUB_VISITOR_PARAM: string;
 declare const CARDHUB_SHARE_TTL_DAYS: number;
 declare const CARDHUB_MAX_EVENTS: number;
 /** Comma-separated event types `track` accepts. */
@@ -79,8 +80,19 @@ interface Answer {
     }`;
   };
 
-  let visitorKey = load(VISITOR_KEY);
-  if (!visitorKey || !/^[A-Za-z0-9_-]{16,64}$/.test(visitorKey)) {
+  const isVisitorKey = (value: string | null): value is string =>
+    !!value && /^[A-Za-z0-9_-]{16,64}$/.test(value);
+  // Arriving from the company's cardhub pages, the visitor keeps the key they had there (one visitor, two
+  // origins); the key then leaves the address bar so a copied link does not carry it on to someone else.
+  const query = new URLSearchParams(location.search);
+  const carried = query.get(CARDHUB_VISITOR_PARAM);
+  if (carried !== null) {
+    query.delete(CARDHUB_VISITOR_PARAM);
+    const rest = query.toString();
+    history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+  }
+  let visitorKey = isVisitorKey(carried) ? carried : load(VISITOR_KEY);
+  if (!isVisitorKey(visitorKey)) {
     visitorKey = btoa(String.fromCharCode(...randomBytes(16)))
       .replace(/\+/g, '-')
       .replace(/\//g, '_')

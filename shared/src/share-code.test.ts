@@ -129,6 +129,12 @@ describe('siteUrlWithShare', () => {
     );
   });
 
+  it("adds the visitor's key when the link leaves our H5 pages", () => {
+    expect(siteUrlWithShare('https://www.example.com/', 'AbCdEf1234', 'k3y0f-the_visitor00')).toBe(
+      'https://www.example.com/?ch_sc=AbCdEf1234&ch_vk=k3y0f-the_visitor00',
+    );
+  });
+
   it('refuses something that is not a share code', () => {
     expect(() => siteUrlWithShare('https://www.example.com/', 'nope')).toThrow('not a share code');
   });

@@ -92,10 +92,20 @@ export function h5TargetPageUrl(publicUrl: string, targetType: TargetType, code:
  */
 export const SITE_SHARE_PARAM = 'ch_sc';
 
-/** An official-site link with the share code appended (replacing one already there); other query and hash kept. */
-export function siteUrlWithShare(siteUrl: string, code: string): string {
+/**
+ * Carries the visitor's own key from our H5 pages onto the official site, so the site tracker adopts it and
+ * the visit continues as the same (pseudonymous) visitor across the two origins.
+ */
+export const SITE_VISITOR_PARAM = 'ch_vk';
+
+/**
+ * An official-site link with the share code appended (replacing one already there) and, from our H5 pages, the
+ * visitor's key; other query and hash kept.
+ */
+export function siteUrlWithShare(siteUrl: string, code: string, visitorKey?: string): string {
   if (!isShareCode(code)) throw new Error(`not a share code: ${code}`);
   const url = new URL(siteUrl);
   url.searchParams.set(SITE_SHARE_PARAM, code);
+  if (visitorKey) url.searchParams.set(SITE_VISITOR_PARAM, visitorKey);
   return url.toString();
 }

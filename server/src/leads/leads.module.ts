@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { Card } from '../cards/entities/card.entity';
+import { SitePage } from '../site/entities/site-page.entity';
 import { Material } from '../materials/entities/material.entity';
 import { Department } from '../org/entities/department.entity';
 import { Employee } from '../org/entities/employee.entity';
@@ -44,6 +45,7 @@ import { ScoringSettingsService } from './scoring-settings.service';
       Department,
       Material,
       Card,
+      SitePage,
       WechatUser,
     ]),
     AuditModule,

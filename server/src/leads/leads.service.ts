@@ -24,6 +24,7 @@ import { Brackets, In, IsNull, Repository } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { Card } from '../cards/entities/card.entity';
+import { SitePage } from '../site/entities/site-page.entity';
 import type { StaffPrincipal } from '../common/auth';
 import type { Material } from '../materials/entities/material.entity';
 import { Employee } from '../org/entities/employee.entity';
@@ -61,6 +62,7 @@ export class LeadsService {
     @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
     @InjectRepository(Employee) private readonly employees: Repository<Employee>,
     @InjectRepository(Card) private readonly cards: Repository<Card>,
+    @InjectRepository(SitePage) private readonly sitePages: Repository<SitePage>,
   ) {}
 
   async list(staff: StaffPrincipal, query: ListLeadsQuery): Promise<LeadListResponse> {
@@ -362,10 +364,20 @@ export class LeadsService {
         })
       : [];
     const cardNames = new Map(cards.map((card) => [card.id, card.name]));
+    const pageIds = [
+      ...new Set(recent.filter((event) => event.targetType === 'site_page').map((event) => event.targetId)),
+    ];
+    const pages = pageIds.length
+      ? await this.sitePages.find({
+          select: { id: true, title: true },
+          where: { organizationId, id: In(pageIds) },
+        })
+      : [];
+    const pageTitles = new Map(pages.map((page) => [page.id, page.title]));
     const titleOf = (event: TrackedEvent): string => {
       if (event.targetType === 'material') return materials.get(event.targetId)?.title ?? '已删除的物料';
       if (event.targetType === 'card') return `${cardNames.get(event.targetId) ?? ''}的名片`;
-      return typeof event.props?.title === 'string' ? event.props.title : '官网页面';
+      return pageTitles.get(event.targetId) || '官网页面';
     };
     return recent.map((event) => ({
       eventId: event.id,

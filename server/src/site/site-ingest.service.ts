@@ -239,8 +239,8 @@ export class SiteIngestService {
       creditedEmployeeId,
       verdict,
       counted: verdict === 'counted',
-      // The page as scoring rules (paths) and lead timelines (titles) name it.
-      props: { path: new URL(page.url).pathname, title: page.title },
+      // Scoring rules name site pages by path (e.g. "/products/").
+      props: { path: new URL(page.url).pathname },
       userAgent: sender.userAgent,
       occurredAt: occurredAt(view.occurredAt, now),
     };

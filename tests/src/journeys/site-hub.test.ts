@@ -1,15 +1,17 @@
 /**
- * Issue 4, the official site as the hub, end to end across two origins: an employee makes a short link to a
- * product page of the company's site; a prospect follows it in WeChat's browser to the demo official site (its
- * own origin, the tracker installed by one tag), browses two pages and books a demo with consent. The events
- * arrive credited to the employee and the phone joins the prospect's identities. Real server process, real
- * database, the demo site's own server, Chromium.
+ * Issue 4, the official site as the hub, end to end across two origins: a prospect opens an employee's shared
+ * card on H5 and taps through to the demo official site (its own origin, the tracker installed by one tag),
+ * views two product pages and books a demo with consent. The events arrive credited to the employee, the phone
+ * joins the prospect's identities, the strong-intent signal makes them an SQL lead in the employee's list with
+ * the whole timeline, and WeChat delivers the alert. Real server process, real database, the demo site's own
+ * server, Chromium.
  */
-import type { DemoAccount, LoginResponse, RadarResponse, SiteLinkDto } from '@cardhub/shared';
+import type { DemoAccount, LoginResponse, RadarResponse, ShareDto, SiteLinkDto } from '@cardhub/shared';
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
 import type { Browser, Page, Request } from 'playwright-core';
 import { type DemoSite, startDemoSite } from '../demo-site';
-import { launchBrowser, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { expectText, tap } from '../support/page-actions';
 import { queryRows } from '../support/database';
 import { type RunningStack, freePort, startStack } from '../support/server-process';
 
@@ -22,6 +24,7 @@ describeEachDatabase('site hub', (database) => {
   let seller: DemoAccount;
   let sellerLogin: LoginResponse;
   let link: SiteLinkDto;
+  let cardShare: ShareDto;
   let screenshot: ReturnType<typeof screenshotTaker>;
 
   beforeAll(async () => {
@@ -49,11 +52,19 @@ describeEachDatabase('site hub', (database) => {
     await stack?.stop();
   });
 
-  it('an employee makes a short link to a product page of the official site', async () => {
+  it('an employee shares their card, and makes a short link to a product page that redirects there', async () => {
     seller = await firstDemoEmployee(stack.baseUrl);
     sellerLogin = await api<LoginResponse>(stack.baseUrl, 'POST', '/api/auth/demo-login', {
       employeeId: seller.employeeId,
     });
+    const card = await api<{ id: string }>(stack.baseUrl, 'GET', '/api/me/card', undefined, sellerLogin);
+    cardShare = await api<ShareDto>(
+      stack.baseUrl,
+      'POST',
+      '/api/shares',
+      { targetType: 'card', targetId: card.id, channel: 'chat' },
+      sellerLogin,
+    );
     link = await api<SiteLinkDto>(
       stack.baseUrl,
       'POST',
@@ -62,26 +73,34 @@ describeEachDatabase('site hub', (database) => {
       sellerLogin,
     );
     expect(link.shortUrl).toBe(`${stack.baseUrl}/s/${link.code}`);
+    const redirect = await fetch(link.shortUrl, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe(`${site.url}products/card.html?ch_sc=${link.code}`);
   });
 
-  it('a prospect follows it to the site, browses two pages and books a demo with consent', async () => {
-    const context = await newWechatPhoneContext(browser, site.url);
-    const page = await context.newPage();
+  it('a prospect opens the card, taps through to the site, views two product pages and books a demo with consent', async () => {
+    const context = await newWechatPhoneContext(browser, stack.baseUrl);
+    const cardPage = await context.newPage();
+    await cardPage.goto(cardShare.url);
+    await cardPage.waitForURL(/pages\/card\/view/);
+    await expectText(cardPage, seller.name);
+    const [page] = await Promise.all([context.waitForEvent('page'), tap(cardPage, '访问官网')]);
     const leadRequests: Request[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/api/site/demo/leads')) leadRequests.push(request);
     });
+    await page.waitForURL(`${site.url}?ch_sc=${cardShare.code}`);
+    await screenshot(page, 'site-home');
 
-    await Promise.all([pageView(page), page.goto(link.shortUrl)]);
-    expect(page.url()).toBe(`${site.url}products/card.html?ch_sc=${link.code}`);
+    await Promise.all([pageView(page), page.getByRole('link', { name: '了解智能名片' }).click()]);
     await page.getByRole('heading', { name: '星辰智能名片 企业版' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
     await screenshot(page, 'product-card');
     // Long enough on the page for its visible time to be reported when the prospect moves on.
     await page.waitForTimeout(1_500);
 
     await Promise.all([pageView(page), page.getByRole('link', { name: '搭配营销中台' }).click()]);
     await page.getByRole('heading', { name: '星辰营销中台' }).waitFor();
-    expect(new URL(page.url()).search).toBe('');
     await screenshot(page, 'product-hub');
 
     await Promise.all([pageView(page), page.getByRole('link', { name: '预约中台演示' }).click()]);
@@ -109,9 +128,9 @@ describeEachDatabase('site hub', (database) => {
   it("the visits arrive credited to the employee, and the prospect's phone is stitched to them", async () => {
     const radar = await api<RadarResponse>(stack.baseUrl, 'GET', '/api/me/radar', undefined, sellerLogin);
     const siteVisits = radar.visits.filter((visit) => visit.target.type === 'site_page');
-    expect(siteVisits).toHaveLength(3);
+    expect(siteVisits).toHaveLength(4);
     for (const visit of siteVisits) {
-      expect(visit).toMatchObject({ touchpoint: 'site', verdict: 'counted', shareCode: link.code });
+      expect(visit).toMatchObject({ touchpoint: 'site', verdict: 'counted', shareCode: cardShare.code });
       // The prospect consented to being contacted: their name replaces the pseudonym on every visit.
       expect(visit.visitor.label).toBe('周先生');
     }
@@ -126,7 +145,8 @@ describeEachDatabase('site hub', (database) => {
     );
     expect(identities).toEqual([
       { kind: 'phone', value: PHONE },
-      { kind: 'web', value: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) },
+      // One web identity: the key this browser had on the H5 card page, carried to the site by 访问官网.
+      { kind: 'web', value: expect.stringMatching(/^[0-9a-f]{32}$/) },
     ]);
     const events = await queryRows<{ type: string; creditedEmployeeId: string; props: string | null }>(
       database.url,
@@ -146,6 +166,36 @@ describeEachDatabase('site hub', (database) => {
     );
     expect(consents).toEqual([{ purpose: 'contact_me', touchpoint: 'site' }]);
   });
+
+  it("the prospect is an SQL lead in the employee's list, with the signal and the whole journey, and WeChat told the employee", async () => {
+    const employee = await newDesktopContext(browser, stack.baseUrl);
+    const page = await employee.newPage();
+    await page.goto('/#/pages/console/login/index');
+    await page.getByText(seller.name, { exact: true }).click();
+    await page.waitForURL(/pages\/home\/index/);
+    await tap(page, '我的线索');
+    await page.waitForURL(/pages\/leads\/index/);
+    const row = page.locator('.leads-page__item', { hasText: '周先生' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/SQL[\s\S]*强意向/);
+    await screenshot(page, 'employee-leads');
+
+    await row.click();
+    await page.waitForURL(/pages\/leads\/detail/);
+    await expectText(page, '30 分钟内两次浏览官网产品页并提交咨询');
+    await expectText(page, '电话 13912345678');
+    const timeline = await page.locator('.lead-detail__touch').allTextContents();
+    expect(timeline.join('\n')).toMatch(/提交了表单/);
+    expect(timeline.join('\n')).toMatch(/星辰智能名片 企业版/);
+    expect(timeline.join('\n')).toMatch(/查看了.*的名片/);
+    await screenshot(page, 'employee-lead-detail');
+
+    const alert = stack.wechat.subscribeMessages.find((message) =>
+      message.page?.startsWith('pages/leads/detail'),
+    );
+    expect(alert?.data.thing2?.value).toContain('官网产品页');
+    await employee.close();
+  }, 60_000);
 });
 
 /** Resolves when the page's tracker has delivered its page view (a beacon to the cardhub server). */

@@ -1,15 +1,20 @@
 import Taro from '@tarojs/taro';
-import type { CardDto } from '@cardhub/shared';
+import { type CardDto, siteUrlWithShare } from '@cardhub/shared';
+import { visitorKey } from '../../services/tracking';
 import { copyText } from '../../utils/clipboard';
 import { buildVCard } from '../../utils/vcard';
 import type { BusinessCardAction } from '.';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
-/** Does what a prospect asked for on the card, the WeChat way or the browser way. */
+/**
+ * Does what a prospect asked for on the card, the WeChat way or the browser way. The official site opens with
+ * the share code the prospect came by, so what they do there is credited to the same share.
+ */
 export async function performCardAction(
   action: Exclude<BusinessCardAction, 'forward'>,
   card: CardDto,
+  shareCode?: string,
 ): Promise<void> {
   switch (action) {
     case 'call':
@@ -34,9 +39,14 @@ export async function performCardAction(
       }
       return;
     case 'open_site':
-      await openSite(card.siteUrl);
+      await openSite(shareCode ? siteUrlWithShare(card.siteUrl, shareCode, siteVisitorKey()) : card.siteUrl);
       return;
   }
+}
+
+/** On H5 the visitor's own key goes along to the site (one visitor on both origins); WeChat users have none. */
+export function siteVisitorKey(): string | undefined {
+  return isWeapp ? undefined : visitorKey();
 }
 
 /** Opens the official site; a mini-program may only open its own business domains, so there the link is copied. */

@@ -99,7 +99,7 @@ export default function CardViewPage() {
       return;
     }
     reportClick(action);
-    await performCardAction(action, card).catch(() => undefined);
+    await performCardAction(action, card, loaded?.share?.code).catch(() => undefined);
   };
 
   if (failure) {

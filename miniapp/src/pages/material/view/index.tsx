@@ -8,7 +8,12 @@ import {
   siteUrlWithShare,
 } from '@cardhub/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { copyWithToast, openSite, performCardAction } from '../../../components/BusinessCard/cardActions';
+import {
+  copyWithToast,
+  openSite,
+  performCardAction,
+  siteVisitorKey,
+} from '../../../components/BusinessCard/cardActions';
 import CardStrip from '../../../components/CardStrip';
 import MaterialContent from '../../../components/MaterialContent';
 import { useReadingDepth } from '../../../hooks/useReadingDepth';
@@ -227,7 +232,7 @@ export default function MaterialViewPage() {
   const visitSite = () => {
     if (!card?.siteUrl) return;
     reportClick('open_site');
-    void openSite(siteUrlWithShare(card.siteUrl, share.code)).catch(() => undefined);
+    void openSite(siteUrlWithShare(card.siteUrl, share.code, siteVisitorKey())).catch(() => undefined);
   };
   const forwardOnWeb = async () => {
     const child = forward();

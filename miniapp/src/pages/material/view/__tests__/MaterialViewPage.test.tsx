@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro';
 import type { MaterialDto, PublicMaterialResponse } from '@cardhub/shared';
 import MaterialViewPage from '..';
+import { visitorKey } from '../../../../services/tracking';
 import { exampleCard } from '../../../../../test/fixtures/card';
 import { exampleArticle, exampleVideo } from '../../../../../test/fixtures/material';
 import { copyText } from '../../../../utils/clipboard';
@@ -235,7 +236,12 @@ describe('MaterialViewPage on H5', () => {
     await openPage();
     fireEvent.click(screen.getByText('访问官网'));
     await waitFor(() =>
-      expect(open).toHaveBeenCalledWith(`https://example.com/?ch_sc=${CODE}`, '_blank', 'noopener'),
+      // The share code and this browser's visitor key go along: the site visit continues the same visitor.
+      expect(open).toHaveBeenCalledWith(
+        `https://example.com/?ch_sc=${CODE}&ch_vk=${visitorKey()}`,
+        '_blank',
+        'noopener',
+      ),
     );
     await waitFor(() =>
       expect(reported()).toEqual([expect.objectContaining({ type: 'click', action: 'open_site' })]),
