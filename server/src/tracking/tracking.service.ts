@@ -70,10 +70,14 @@ export class TrackingService {
     const touch: FirstTouch | null = share
       ? { shareId: share.id, employeeId: share.creditedEmployeeId }
       : null;
-    const visitor =
+    const resolved =
       viewer.identity && !isBot
         ? await this.visitors.resolve(organizationId, viewer.identity, touch, now)
         : null;
+    const visitor =
+      resolved && principal?.kind === 'prospect'
+        ? await this.visitors.stitchWechat(organizationId, resolved, principal.wechatUserId)
+        : resolved;
     const lastCountedViewAt = visitor
       ? await this.eventLog.lastCountedViewAt(organizationId, visitor.id, input.targetType, input.targetId)
       : null;

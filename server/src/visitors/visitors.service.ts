@@ -96,22 +96,43 @@ export class VisitorsService {
     phone: string,
     name: string | null = null,
   ): Promise<Visitor> {
-    const identity = { kind: 'phone', value: phone } as const;
+    const person = await this.attachIdentity(organizationId, visitorId, { kind: 'phone', value: phone });
+    await this.visitors.update({ id: person }, { phone, ...(name ? { name } : {}) });
+    return this.visitors.findOneByOrFail({ id: person });
+  }
+
+  /**
+   * A WeChat user's unionid is the same in every app of the company's WeChat account: a visitor already known
+   * by it (from another app) is the same person, and the two become one.
+   */
+  async stitchWechat(organizationId: string, visitor: Visitor, wechatUserId: string): Promise<Visitor> {
+    const user = await this.wechatUsers.findOneBy({ id: wechatUserId });
+    if (!user?.unionid) return visitor;
+    const person = await this.attachIdentity(organizationId, visitor.id, {
+      kind: 'unionid',
+      value: user.unionid,
+    });
+    return person === visitor.id ? visitor : this.visitors.findOneByOrFail({ id: person });
+  }
+
+  /** Gives the visitor one more identity; one that already names another visitor makes the two one person. */
+  private async attachIdentity(
+    organizationId: string,
+    visitorId: string,
+    identity: { kind: 'phone' | 'unionid'; value: string },
+  ): Promise<string> {
     let holderId = await this.visitorIdOf(organizationId, identity);
     if (!holderId) {
       try {
         await this.identities.insert({ id: randomUUID(), organizationId, visitorId, ...identity });
         holderId = visitorId;
       } catch (error) {
-        // Another request gave the same phone at the same moment: the unique index kept theirs.
+        // Another request gave the same identity at the same moment: the unique index kept theirs.
         holderId = await this.visitorIdOf(organizationId, identity);
         if (!holderId) throw error;
       }
     }
-    const person =
-      holderId === visitorId ? visitorId : (await this.merge(organizationId, visitorId, holderId)).id;
-    await this.visitors.update({ id: person }, { phone, ...(name ? { name } : {}) });
-    return this.visitors.findOneByOrFail({ id: person });
+    return holderId === visitorId ? visitorId : (await this.merge(organizationId, visitorId, holderId)).id;
   }
 
   /**
