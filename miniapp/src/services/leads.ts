@@ -49,3 +49,7 @@ export async function downloadLeadExport(format: 'csv' | 'xlsx', filters: Export
   link.click();
   URL.revokeObjectURL(link.href);
 }
+
+export function setLeadTags(id: string, tags: string[]): Promise<LeadDetail> {
+  return request<LeadDetail>('PUT', `/api/leads/${encodeURIComponent(id)}/tags`, { tags });
+}

@@ -1,6 +1,13 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { LEAD_STAGE_LABELS, type LeadStage, type LeadSummary } from '@cardhub/shared';
+import {
+  LEAD_SOURCES,
+  LEAD_STAGE_LABELS,
+  type LeadSource,
+  type LeadStage,
+  type LeadSummary,
+  type ListLeadsQuery,
+} from '@cardhub/shared';
 import { useState } from 'react';
 import LeadStageBadge from '../../components/LeadStageBadge';
 import { listLeads } from '../../services/leads';
@@ -10,7 +17,30 @@ import { SOURCE_LABELS, formatShortTime } from './leadLabels';
 import './index.scss';
 
 type OwnerTab = 'me' | 'pool' | 'team';
-const STAGE_FILTERS: (LeadStage | undefined)[] = [undefined, 'sql', 'mql', 'visitor', 'customer', 'lost'];
+const STAGE_FILTERS: LeadStage[] = ['sql', 'mql', 'visitor', 'customer', 'lost'];
+
+interface Filters {
+  tab: OwnerTab;
+  stage?: LeadStage;
+  source?: LeadSource;
+  minScore?: number;
+  withinDays?: number;
+  tag?: string;
+}
+
+function queryOf(filters: Filters): ListLeadsQuery {
+  return {
+    owner: filters.tab === 'team' ? undefined : filters.tab,
+    stage: filters.stage,
+    source: filters.source,
+    minScore: filters.minScore,
+    tag: filters.tag,
+    from: filters.withinDays
+      ? new Date(Date.now() - filters.withinDays * 86_400_000).toISOString()
+      : undefined,
+    limit: 50,
+  };
+}
 
 /** My leads, the shared pool (公海) and, for managers, the team's: hottest activity first. */
 export default function LeadsPage() {
@@ -20,18 +50,14 @@ export default function LeadsPage() {
     { key: 'pool', label: '公海' },
     ...(role === 'manager' || role === 'admin' ? [{ key: 'team' as const, label: '团队' }] : []),
   ];
-  const [tab, setTab] = useState<OwnerTab>('me');
-  const [stage, setStage] = useState<LeadStage | undefined>(undefined);
+  const [filters, setFilters] = useState<Filters>({ tab: 'me' });
   const [leads, setLeads] = useState<{ items: LeadSummary[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = async (nextTab = tab, nextStage = stage) => {
-    setTab(nextTab);
-    setStage(nextStage);
+  const load = async (next: Filters = filters) => {
+    setFilters(next);
     try {
-      setLeads(
-        await listLeads({ owner: nextTab === 'team' ? undefined : nextTab, stage: nextStage, limit: 50 }),
-      );
+      setLeads(await listLeads(queryOf(next)));
       setError(null);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : '加载失败，请下拉重试');
@@ -42,6 +68,17 @@ export default function LeadsPage() {
     await load();
     Taro.stopPullDownRefresh();
   });
+  const { tab } = filters;
+  /** A chip of a filter row: tapping the chosen one again clears it. */
+  const chip = <K extends keyof Filters>(key: K, value: Filters[K], label: string) => (
+    <Text
+      key={`${String(key)}-${label}`}
+      className={`leads-page__stage ${filters[key] === value ? 'leads-page__stage--active' : ''}`}
+      onClick={() => void load({ ...filters, [key]: filters[key] === value ? undefined : value })}
+    >
+      {label}
+    </Text>
+  );
 
   return (
     <View className="leads-page">
@@ -50,22 +87,30 @@ export default function LeadsPage() {
           <Text
             key={item.key}
             className={`leads-page__tab ${item.key === tab ? 'leads-page__tab--active' : ''}`}
-            onClick={() => void load(item.key, stage)}
+            onClick={() => void load({ ...filters, tab: item.key })}
           >
             {item.label}
           </Text>
         ))}
       </View>
       <View className="leads-page__stages">
-        {STAGE_FILTERS.map((option) => (
-          <Text
-            key={option ?? 'all'}
-            className={`leads-page__stage ${option === stage ? 'leads-page__stage--active' : ''}`}
-            onClick={() => void load(tab, option)}
-          >
-            {option ? LEAD_STAGE_LABELS[option] : '全部'}
-          </Text>
-        ))}
+        {STAGE_FILTERS.map((option) => chip('stage', option, LEAD_STAGE_LABELS[option]))}
+      </View>
+      <View className="leads-page__stages">
+        {LEAD_SOURCES.map((source) => chip('source', source, SOURCE_LABELS[source]))}
+      </View>
+      <View className="leads-page__stages">
+        {chip('minScore', 30, '30 分以上')}
+        {chip('minScore', 60, '60 分以上')}
+        {chip('withinDays', 7, '近 7 天')}
+        {chip('withinDays', 30, '近 30 天')}
+        <Input
+          className="leads-page__tag-search"
+          value={filters.tag ?? ''}
+          placeholder="按标签筛选"
+          confirmType="search"
+          onConfirm={(event) => void load({ ...filters, tag: event.detail.value.trim() || undefined })}
+        />
       </View>
 
       {error ? <Text className="leads-page__error">{error}</Text> : null}

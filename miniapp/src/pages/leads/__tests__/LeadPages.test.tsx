@@ -66,6 +66,10 @@ describe('LeadsPage', () => {
       'GET /api/leads?owner=me&limit=50': ok({ items: [], total: 0 }),
       'GET /api/leads?owner=pool&limit=50': ok({ items: [hot], total: 1 }),
       'GET /api/leads?owner=pool&stage=sql&limit=50': ok({ items: [hot], total: 1 }),
+      'GET /api/leads?owner=pool&stage=sql&source=site_page&minScore=30&limit=50': ok({
+        items: [],
+        total: 0,
+      }),
     });
     render(<LeadsPage />);
     expect(await screen.findByText('还没有线索')).toBeTruthy();
@@ -80,6 +84,12 @@ describe('LeadsPage', () => {
     // The stage filter chip, not the lead's own badge.
     fireEvent.click(screen.getAllByText('SQL')[0]!);
     await waitFor(() => expect(sent.at(-1)!.url).toBe('/api/leads?owner=pool&stage=sql&limit=50'));
+    // Filters combine: where they came from and how hot they are.
+    fireEvent.click(screen.getByText('官网'));
+    fireEvent.click(screen.getByText('30 分以上'));
+    await waitFor(() =>
+      expect(sent.at(-1)!.url).toBe('/api/leads?owner=pool&stage=sql&source=site_page&minScore=30&limit=50'),
+    );
   });
 });
 
@@ -126,6 +136,24 @@ describe('LeadDetailPage', () => {
         stage: 'customer',
         reason: '签约企业版',
       }),
+    );
+  });
+
+  it('adds and removes tags on an owned lead', async () => {
+    const owned = { ...detail, owner: { id: 'employee-1', name: '张伟' } };
+    const sent = fakeServer({
+      'GET /api/leads/lead-1': ok(owned),
+      'PUT /api/leads/lead-1/tags': (body) => ok({ ...owned, tags: (body as { tags: string[] }).tags }),
+    });
+    render(<LeadDetailPage />);
+    const input = await screen.findByPlaceholderText('添加标签，回车确认');
+    input.dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { value: '制造业' } }));
+    input.dispatchEvent(new CustomEvent('confirm', { bubbles: true, detail: { value: '制造业' } }));
+    expect(await screen.findByText('制造业 ×')).toBeTruthy();
+    expect(sent.find((request) => request.method === 'PUT')?.data).toEqual({ tags: ['强意向', '制造业'] });
+    fireEvent.click(screen.getByText('强意向 ×'));
+    await waitFor(() =>
+      expect(sent.filter((request) => request.method === 'PUT').at(-1)?.data).toEqual({ tags: ['制造业'] }),
     );
   });
 });

@@ -1,9 +1,9 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, type LeadDetail, type LeadStage } from '@cardhub/shared';
 import { useState } from 'react';
 import LeadStageBadge from '../../../components/LeadStageBadge';
-import { addLeadFollowUp, changeLeadStage, claimLead, getLead } from '../../../services/leads';
+import { addLeadFollowUp, changeLeadStage, claimLead, getLead, setLeadTags } from '../../../services/leads';
 import { ApiError } from '../../../services/request';
 import { getStaffSession } from '../../../services/session';
 import { SOURCE_LABELS, describeTouch, formatShortTime } from '../leadLabels';
@@ -19,6 +19,7 @@ export default function LeadDetailPage() {
   const [note, setNote] = useState('');
   const [stage, setStage] = useState<LeadStage | null>(null);
   const [reason, setReason] = useState('');
+  const [newTag, setNewTag] = useState('');
   const [busy, setBusy] = useState(false);
   const me = getStaffSession()?.principal;
 
@@ -154,6 +155,41 @@ export default function LeadDetailPage() {
           >
             添加跟进记录
           </Button>
+          <Text className="lead-detail__subtitle">标签</Text>
+          <View className="lead-detail__stages">
+            {lead.tags.map((tag) => (
+              <Text
+                key={tag}
+                className="lead-detail__stage lead-detail__stage--active"
+                onClick={() =>
+                  void run(
+                    () =>
+                      setLeadTags(
+                        lead.id,
+                        lead.tags.filter((kept) => kept !== tag),
+                      ),
+                    '已移除标签',
+                  )
+                }
+              >
+                {tag} ×
+              </Text>
+            ))}
+            <Input
+              className="lead-detail__tag-input"
+              value={newTag}
+              maxlength={20}
+              placeholder="添加标签，回车确认"
+              onInput={(event) => setNewTag(event.detail.value)}
+              onConfirm={() => {
+                const tag = newTag.trim();
+                if (!tag || lead.tags.includes(tag)) return;
+                void run(() => setLeadTags(lead.id, [...lead.tags, tag]), '已添加标签').then(
+                  (ok) => ok && setNewTag(''),
+                );
+              }}
+            />
+          </View>
           <Text className="lead-detail__subtitle">更新阶段</Text>
           <View className="lead-detail__stages">
             {LEAD_STAGES.filter((option) => option !== lead.stage).map((option) => (
