@@ -12,7 +12,7 @@ import type {
   UpdateDepartmentInput,
   UpdateEmployeeInput,
 } from '@cardhub/shared';
-import { ApiError, apiUrl, authHeader, parseResponse, request } from './request';
+import { ApiError, apiUrl, authHeader, parseResponse, queryString, request } from './request';
 
 const path = (template: string, id: string) => template.replace(':id', encodeURIComponent(id));
 
@@ -33,11 +33,7 @@ export function deleteDepartment(id: string): Promise<void> {
 }
 
 export function fetchEmployees(query: ListEmployeesQuery): Promise<EmployeeListResponse> {
-  const search = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
-    .join('&');
-  return request<EmployeeListResponse>('GET', `/api/employees${search ? `?${search}` : ''}`);
+  return request<EmployeeListResponse>('GET', `/api/employees${queryString(query)}`);
 }
 
 export function createEmployee(input: CreateEmployeeInput): Promise<CreateEmployeeResponse> {

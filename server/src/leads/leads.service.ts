@@ -38,11 +38,10 @@ import { Lead } from './entities/lead.entity';
 import { LeadScope } from './lead-scope';
 import { LeadScorer } from './lead-scorer';
 import { ScoringSettingsService } from './scoring-settings.service';
+import { containsPattern } from '../infra/database/like';
 
 export const LEAD_NOT_FOUND = '线索不存在或无权查看';
 const TIMELINE_LIMIT = 200;
-/** `!` escapes LIKE wildcards the same way on SQLite and MySQL. */
-const escapeLike = (text: string) => text.replace(/[!%_]/g, '!$&');
 
 type ListLeadsQuery = z.output<typeof listLeadsQuerySchema>;
 type LeadFilters = z.output<typeof exportLeadsQuerySchema>;
@@ -117,7 +116,7 @@ export class LeadsService {
     if (query.to) builder.andWhere('lead.createdAt < :to', { to: new Date(query.to) });
     if (query.tag) {
       builder.andWhere("lead.tags LIKE :tag ESCAPE '!'", {
-        tag: `%${escapeLike(JSON.stringify(query.tag))}%`,
+        tag: containsPattern(JSON.stringify(query.tag)),
       });
     }
     return builder

@@ -24,14 +24,12 @@ import {
 import { Material } from './entities/material.entity';
 import { toMaterialDto } from './material-dto';
 import { sanitizeRichText } from './rich-text';
+import { containsPattern } from '../infra/database/like';
 
 export const MATERIAL_NOT_FOUND = '物料不存在或已下架';
 
 type MaterialFields = z.output<typeof createMaterialSchema>;
 type ListMaterialsQuery = z.output<typeof listMaterialsQuerySchema>;
-
-/** `!` escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not). */
-const escapeLike = (text: string) => text.replace(/[!%_]/g, '!$&');
 
 /**
  * The materials library (物料库): admins write and publish; staff see what is published; prospects open
@@ -119,11 +117,11 @@ export class MaterialsService {
     // Tags are stored as a JSON array: a tag appears in it exactly as JSON writes it.
     if (query.tag)
       builder.andWhere("material.tags LIKE :tag ESCAPE '!'", {
-        tag: `%${escapeLike(JSON.stringify(query.tag))}%`,
+        tag: containsPattern(JSON.stringify(query.tag)),
       });
     if (query.q)
       builder.andWhere("(material.title LIKE :q ESCAPE '!' OR material.summary LIKE :q ESCAPE '!')", {
-        q: `%${escapeLike(query.q)}%`,
+        q: containsPattern(query.q),
       });
     const [rows, total] = await builder
       .orderBy('material.publishedAt', 'DESC')

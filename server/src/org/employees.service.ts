@@ -17,6 +17,7 @@ import type { Department } from './entities/department.entity';
 import { Employee, EmployeeStatus } from './entities/employee.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organization } from './entities/organization.entity';
+import { containsPattern } from '../infra/database/like';
 
 export const EMPLOYEE_NOT_FOUND = '员工不存在';
 
@@ -134,8 +135,7 @@ export class EmployeesService {
     }
     if (query.status) builder.andWhere('employee.status = :status', { status: query.status });
     if (query.q) {
-      // "!" escapes LIKE's wildcards: a backslash means different things in MySQL and SQLite literals.
-      const pattern = `%${query.q.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+      const pattern = containsPattern(query.q);
       builder.andWhere(
         new Brackets((where) =>
           where
