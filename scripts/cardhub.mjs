@@ -4,7 +4,7 @@
  * Plain Node (20+) with no dependencies, so it works on a fresh clone before anything is installed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +16,7 @@ const JEST_REPORT_DIR = join(ROOT, 'artifacts', 'jest');
 
 class StepFailed extends Error {}
 
-const commands = { start, test, build, lint, bench };
+const commands = { start, test, build, lint, bench, 'rebuild-rollups': rebuildRollups };
 
 async function main() {
   const name = process.argv[2];
@@ -351,10 +351,71 @@ function printBanner(baseUrl, demoSiteUrl, accounts) {
   console.log(lines.join('\n'));
 }
 
+// ---------- rollups ----------
+
+/**
+ * `npm run rollups:rebuild [-- organizationId…]`: recomputes the leaderboard rollups from the raw events (all
+ * organizations unless named), on DATABASE_URL or the demo's SQLite database, with a progress bar.
+ */
+async function rebuildRollups() {
+  await build();
+  await step(
+    'rebuild rollups',
+    ['node', join('dist', 'boards', 'rebuild-rollups.js'), ...process.argv.slice(3)],
+    {
+      cwd: packageDir('server'),
+    },
+  );
+}
+
 // ---------- bench ----------
 
+/**
+ * `npm run bench [-- [--quick] [suite…]]`: every suite found at `<package>/bench/<suite>/index.ts` (docs/benchmarks.md),
+ * each run with tsx in its own process from its package's folder. Suites print ratio tables against a baseline
+ * measured in the same run and exit non-zero when a target is missed; every suite runs either way.
+ */
 async function bench() {
-  console.log('no benchmarks yet (issue 7)');
+  const args = process.argv.slice(3);
+  const wanted = args.filter((arg) => !arg.startsWith('--'));
+  const suites = findBenchSuites().filter(({ name }) => wanted.length === 0 || wanted.includes(name));
+  if (suites.length === 0) throw new StepFailed(`no bench suite named ${wanted.join(', ')}`);
+  await build();
+  const missed = [];
+  for (const { pkg, name } of suites) {
+    try {
+      await step(
+        `bench ${name}`,
+        [
+          'node',
+          '--import',
+          'tsx',
+          join('bench', name, 'index.ts'),
+          ...args.filter((arg) => arg.startsWith('--')),
+        ],
+        {
+          cwd: packageDir(pkg),
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof StepFailed)) throw error;
+      missed.push(name);
+    }
+  }
+  console.log(`
+results in ${relative(ROOT, join(ROOT, 'artifacts', 'bench'))}/`);
+  if (missed.length > 0) throw new StepFailed(`targets missed or bench failed: ${missed.join(', ')}`);
+}
+
+function findBenchSuites() {
+  return PACKAGES.flatMap((pkg) => {
+    const dir = join(packageDir(pkg), 'bench');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => existsSync(join(dir, name, 'index.ts')))
+      .sort()
+      .map((name) => ({ pkg, name }));
+  });
 }
 
 await main();

@@ -1,14 +1,30 @@
-/** The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package. */
-const CONSOLE_PAGES = [
-  'pages/console/login/index',
-  'pages/console/roster/index',
-  'pages/console/materials/index',
-  'pages/console/materials/edit/index',
-  'pages/console/tasks/index',
-  'pages/console/materials/stats/index',
-  'pages/console/scoring/index',
-  'pages/console/leads/index',
-];
+/**
+ * The console (managers' and admins' web back office) exists only in the H5 build, never in the WeChat package;
+ * it is a subpackage there so that a prospect opening a card never downloads it.
+ */
+const CONSOLE_PACKAGE = {
+  root: 'pages/console',
+  pages: [
+    'login/index',
+    'roster/index',
+    'materials/index',
+    'materials/edit/index',
+    'tasks/index',
+    'materials/stats/index',
+    'scoring/index',
+    'leads/index',
+    'privacy/index',
+    'dashboard/index',
+    'boards/index',
+    'boards/events/index',
+  ],
+};
+
+/** The material pages load on demand in WeChat: the main package keeps the card, the landing page of most shares. */
+const MATERIAL_PACKAGE = {
+  root: 'pages/material',
+  pages: ['index', 'detail/index', 'view/index'],
+};
 
 export default defineAppConfig({
   pages: [
@@ -21,13 +37,13 @@ export default defineAppConfig({
     'pages/contact/index',
     'pages/leads/index',
     'pages/leads/detail/index',
-    'pages/material/index',
-    'pages/material/detail/index',
-    'pages/material/view/index',
     'pages/shares/index',
     'pages/tasks/index',
-    ...(process.env.TARO_ENV === 'h5' ? CONSOLE_PAGES : []),
+    'pages/privacy/index',
+    'pages/leaderboard/index',
+    'pages/leaderboard/events/index',
   ],
+  subPackages: [MATERIAL_PACKAGE, ...(process.env.TARO_ENV === 'h5' ? [CONSOLE_PACKAGE] : [])],
   window: {
     navigationBarTitleText: '智能名片',
     navigationBarBackgroundColor: '#ffffff',

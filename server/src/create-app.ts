@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,8 +6,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { constants as zlib } from 'node:zlib';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config';
+import { registerSecurityHeaders } from './common/security-headers';
 import { IMAGE_LIMIT_BYTES } from './infra/uploads';
 
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
@@ -18,7 +21,7 @@ export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     // The id is also left on the raw request so pino-http's request log line carries the same one.
     genReqId: (request: IncomingMessage) => {
       const id = validRequestId(request.headers['x-request-id']) ?? randomUUID();
@@ -36,6 +39,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // JSON and HTML answers over 1 KB, compressed for clients that accept it; quality 4 keeps brotli cheap per
+  // request (the H5 build's assets are compressed once, at build time: static-hosting.ts).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await registerSecurityHeaders(app, config);
   // Each upload route reads its file with its own size limit (infra/uploads); this is the default.
   await app.register(multipart, { limits: { fileSize: IMAGE_LIMIT_BYTES, files: 1, fields: 10 } });
 

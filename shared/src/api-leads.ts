@@ -60,6 +60,12 @@ export interface LeadTimelineEntry {
 export interface LeadDetail extends LeadSummary {
   /** Why the score is what it is: each rule that fired (PIPL art. 24, automated decisions). */
   scoreReasons: RuleContribution[];
+  /** The half-life the points decay by (older behaviour counts less). */
+  scoreHalfLifeDays: number;
+  /** The person opted out of personalised marketing: not scored, no signals or alerts (PIPL art. 24). */
+  marketingOptOut: boolean;
+  /** The person's data was erased: what remains is anonymous. */
+  erased: boolean;
   signals: { signalId: string; label: string; tag: string; firedAt: string }[];
   stageHistory: {
     fromStage: LeadStage | null;

@@ -27,12 +27,22 @@ export const LEAD_EXPORT_HEADERS = [
   '创建时间',
 ] as const;
 
-export const AUDIT_ACTIONS = ['leads.export', 'lead.view', 'lead.assign'] as const;
+export const AUDIT_ACTIONS = [
+  'leads.export',
+  'lead.view',
+  'lead.assign',
+  'person.export',
+  'person.erase',
+  'retention.purge',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'leads.export': '导出线索',
   'lead.view': '查看线索',
   'lead.assign': '分配线索',
+  'person.export': '导出个人信息',
+  'person.erase': '删除个人信息',
+  'retention.purge': '到期清除',
 };
 
 export const listAuditLogQuerySchema = z.object({
@@ -51,7 +61,8 @@ export interface AuditLogEntry {
   target: string;
   /** E.g. an export's filters, format and row count; an assignment's new owner. */
   detail: AuditDetail;
-  employee: { id: string; name: string };
+  /** Null when the person themselves (self-service) or the retention job acted: `detail.by` says which. */
+  employee: { id: string; name: string } | null;
   at: string;
 }
 

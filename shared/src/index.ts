@@ -16,3 +16,7 @@ export * from './task-rules';
 export * from './api-site';
 export * from './api-handoff';
 export * from './api-leadsconsole';
+export * from './api-privacy';
+export * from './api-boards';
+export * from './rollups';
+export * from './html';

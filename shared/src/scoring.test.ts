@@ -91,6 +91,13 @@ describe('scoreEvents', () => {
     expect(scoreEvents(events, config, days(20)).contributions[0]!.points).toBe(2.5);
   });
 
+  it('explains the decay: each rule keeps its points before and after it (PIPL art. 24)', () => {
+    const events = [click('call'), click('call', days(10))];
+    expect(scoreEvents(events, config, days(10)).contributions).toEqual([
+      { ruleId: 'call', label: '拨打电话', occurrences: 2, undecayedPoints: 20, points: 15 },
+    ]);
+  });
+
   it('caps per day in the organization’s time zone: Shanghai midnight is 16:00 UTC', () => {
     const beforeMidnight = new Date('2026-11-23T15:59:00.000Z');
     const afterMidnight = new Date('2026-11-23T16:00:00.000Z');
@@ -102,7 +109,7 @@ describe('scoreEvents', () => {
     ];
     const result = scoreEvents(events, { ...config, halfLifeDays: 365 }, afterMidnight);
     expect(result.contributions).toEqual([
-      { ruleId: 'view_article', label: '阅读文章', occurrences: 3, points: 12 },
+      { ruleId: 'view_article', label: '阅读文章', occurrences: 3, undecayedPoints: 12, points: 12 },
     ]);
     // In UTC the same four views fall on one day: only two score.
     expect(
@@ -123,7 +130,7 @@ describe('scoreEvents', () => {
       event({ type: 'dwell', visitId: 'visit-2', props: { seconds: 45 } }),
     ];
     expect(scoreEvents(events, config, minutes(10)).contributions).toEqual([
-      { ruleId: 'long_visit', label: '停留超过 60 秒', occurrences: 1, points: 5 },
+      { ruleId: 'long_visit', label: '停留超过 60 秒', occurrences: 1, undecayedPoints: 5, points: 5 },
     ]);
   });
 

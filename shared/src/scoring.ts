@@ -124,6 +124,8 @@ export interface RuleContribution {
   ruleId: string;
   label: string;
   occurrences: number;
+  /** Before decay: the rule's points times the occurrences that earned them. */
+  undecayedPoints: number;
   /** After decay, to one decimal. */
   points: number;
 }
@@ -216,9 +218,11 @@ export function scoreEvents(events: readonly ScoringEvent[], config: ScoringConf
         ruleId: rule.id,
         label: rule.label,
         occurrences: 0,
+        undecayedPoints: 0,
         points: 0,
       };
       contribution.occurrences += 1;
+      contribution.undecayedPoints += rule.points;
       contribution.points += points;
       contributions.set(rule.id, contribution);
     }

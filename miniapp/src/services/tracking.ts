@@ -53,15 +53,26 @@ export function trackActions(visitToken: string, actions: NewVisitAction[]): Pro
   );
 }
 
-/** Retries network failures and 5xx once: the same event ids make a retry safe. */
+/**
+ * Waits before each new attempt. The server answers 503 (asking for 5 s) while its database is away and 429 when
+ * a client sends too fast; the attempts span about a quarter of a minute, long enough to ride out a restart.
+ */
+export const RETRY_DELAYS_MS = [1_000, 3_000, 8_000];
+
+/**
+ * Sends until the server has the events: network failures, 429 and 5xx are retried with the same event ids,
+ * which the server stores once however many copies arrive; any other answer is final.
+ */
 async function withRetry<T>(send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (error) {
-    const status = (error as { status?: number }).status ?? 0;
-    if (status !== 0 && status < 500) throw error;
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    return send();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      const retryable = status === 0 || status === 429 || status >= 500;
+      if (!retryable || attempt >= RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
   }
 }
 

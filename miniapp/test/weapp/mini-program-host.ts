@@ -46,6 +46,8 @@ export function installMiniProgramHost(wx: WxApi): void {
     setNavigationBarTitle: wxAsync(() => undefined),
     showToast: wxAsync(() => undefined),
     canIUse: () => true,
+    // Base library ≥ 2.32.3: privacy APIs wait for the privacy-authorization flow.
+    onNeedPrivacyAuthorization: () => undefined,
     ...wx,
   };
   globals.App = (config: Record<string, unknown>) => {

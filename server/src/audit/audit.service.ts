@@ -16,14 +16,28 @@ export class AuditService {
   ) {}
 
   async record(staff: StaffPrincipal, action: AuditAction, target: string, detail: AuditDetail = {}) {
-    await this.log.insert({
-      organizationId: staff.organizationId,
-      employeeId: staff.employeeId,
-      action,
-      target,
-      detail,
-      createdAt: new Date(),
-    });
+    await this.insert(staff.organizationId, staff.employeeId, action, target, detail);
+  }
+
+  /** An act no member of staff did: the person's own request (`by: visitor`) or a scheduled job. */
+  async recordUnattended(
+    organizationId: string,
+    by: 'visitor' | 'retention',
+    action: AuditAction,
+    target: string,
+    detail: AuditDetail = {},
+  ) {
+    await this.insert(organizationId, null, action, target, { by, ...detail });
+  }
+
+  private async insert(
+    organizationId: string,
+    employeeId: string | null,
+    action: AuditAction,
+    target: string,
+    detail: AuditDetail,
+  ) {
+    await this.log.insert({ organizationId, employeeId, action, target, detail, createdAt: new Date() });
   }
 
   async list(
@@ -36,7 +50,7 @@ export class AuditService {
       skip: (query.page - 1) * query.limit,
       take: query.limit,
     });
-    const ids = [...new Set(rows.map((row) => row.employeeId))];
+    const ids = [...new Set(rows.flatMap((row) => (row.employeeId ? [row.employeeId] : [])))];
     const names = new Map(
       ids.length
         ? (await this.employees.find({ select: { id: true, name: true }, where: { id: In(ids) } })).map(
@@ -50,7 +64,7 @@ export class AuditService {
         action: row.action,
         target: row.target,
         detail: row.detail,
-        employee: { id: row.employeeId, name: names.get(row.employeeId) ?? '' },
+        employee: row.employeeId ? { id: row.employeeId, name: names.get(row.employeeId) ?? '' } : null,
         at: row.createdAt.toISOString(),
       })),
       total,

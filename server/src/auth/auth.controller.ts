@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type DemoAccount,
@@ -8,21 +8,31 @@ import {
   passwordLoginSchema,
   wechatLoginSchema,
 } from '@cardhub/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Authenticated, CurrentPrincipal, Public } from '../common/auth';
+import { LoginThrottle } from '../common/rate-limit';
 import { ZodBody } from '../common/validation';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   @Public()
   @Post('wechat-login')
   @HttpCode(200)
-  wechatLogin(@ZodBody(wechatLoginSchema) input: z.output<typeof wechatLoginSchema>): Promise<LoginResponse> {
-    return this.auth.wechatLogin(input.code);
+  wechatLogin(
+    @ZodBody(wechatLoginSchema) input: z.output<typeof wechatLoginSchema>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    // No account is known before WeChat answers: failed codes are counted per IP.
+    return this.throttle.attempt('wechat', request.ip, reply, () => this.auth.wechatLogin(input.code));
   }
 
   @Public()
@@ -30,8 +40,10 @@ export class AuthController {
   @HttpCode(200)
   passwordLogin(
     @ZodBody(passwordLoginSchema) input: z.output<typeof passwordLoginSchema>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    return this.auth.passwordLogin(input);
+    return this.throttle.attempt(input.account, request.ip, reply, () => this.auth.passwordLogin(input));
   }
 
   @Public()

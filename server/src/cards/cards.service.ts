@@ -4,6 +4,7 @@ import type { CardDto, updateCardSchema } from '@cardhub/shared';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../common/auth';
+import { PublicReadCache } from '../common/cache';
 import { AppConfig } from '../common/config';
 import { FileStorage, type UploadedImage } from '../infra/uploads';
 import { Employee } from '../org/entities/employee.entity';
@@ -19,6 +20,7 @@ export class CardsService {
   constructor(
     private readonly config: AppConfig,
     private readonly storage: FileStorage,
+    private readonly publicReads: PublicReadCache,
     @InjectRepository(Card) private readonly cards: Repository<Card>,
   ) {}
 
@@ -29,6 +31,7 @@ export class CardsService {
   async updateMine(staff: StaffPrincipal, fields: z.output<typeof updateCardSchema>): Promise<CardDto> {
     const card = await this.myCard(staff);
     const saved = await this.cards.save(this.cards.merge(card, fields));
+    this.publicReads.clear();
     return this.toDto({ card: saved, organizationName: staff.organizationName });
   }
 
@@ -36,6 +39,7 @@ export class CardsService {
     const card = await this.myCard(staff);
     const avatarUrl = await this.storage.savePublic('avatars', image.type, image.content);
     const saved = await this.cards.save(this.cards.merge(card, { avatarUrl }));
+    this.publicReads.clear();
     return this.toDto({ card: saved, organizationName: staff.organizationName });
   }
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { hashPassword } from '../auth/password-hasher';
 import { AppConfig } from '../common/config';
@@ -21,6 +21,7 @@ import {
   type DemoOrganization,
   OTHER_DEMO_ORGANIZATION,
 } from './demo-data';
+import { Transactions } from '../infra/database/transactions';
 
 /** server/assets/demo, from src/demo (tests) and dist/demo (the built server) alike. */
 const DEMO_ASSETS_DIR = join(__dirname, '..', '..', 'assets', 'demo');
@@ -48,8 +49,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
     private readonly employees: EmployeesService,
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     @InjectRepository(Department) private readonly departments: Repository<Department>,
@@ -119,7 +120,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     );
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const media = await this.storeMedia(data.materials);
-    return this.dataSource.transaction(async (transaction) => {
+    return this.transactions.run(async (transaction) => {
       const organization = await transaction.save(
         transaction.create(Organization, {
           name: data.name,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type HandoffSettings, handoffReminderReason, handoffReturnReason } from '@cardhub/shared';
 import { IsNull, Repository } from 'typeorm';
@@ -6,6 +6,7 @@ import { LeadStageChange } from './entities/lead-stage-change.entity';
 import { Lead } from './entities/lead.entity';
 import { HandoffSettingsService } from './handoff-settings.service';
 import { LeadAlerts } from './lead-alerts';
+import { PeriodicRun } from '../common/jobs/periodic-run';
 
 /** How often the deadlines are checked; a reminder is at most this late. */
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -20,9 +21,7 @@ const OPEN_STAGES = ['visitor', 'mql', 'sql'] as const;
  */
 @Injectable()
 export class HandoffDeadlines implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(HandoffDeadlines.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly schedule = new PeriodicRun('hand-off deadlines', CHECK_EVERY_MS, (now) => this.runAt(now));
 
   constructor(
     private readonly settings: HandoffSettingsService,
@@ -32,22 +31,11 @@ export class HandoffDeadlines implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
-    // The check must not keep a stopping process alive.
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runAt(new Date())
-      .catch((error) => this.logger.error(`hand-off deadlines failed: ${String(error)}`))
-      .finally(() => (this.running = null));
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Applies every organization's deadlines as of `now` (the timer passes the clock; tests pass theirs). */

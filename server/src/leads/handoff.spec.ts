@@ -169,6 +169,10 @@ describeEachDatabase('lead hand-off deadlines', (database) => {
       const saved = await t.http.put('/api/handoff-settings').set(bearer(admin)).send(changed);
       expect(saved.status).toBe(200);
       expect((saved.body as HandoffSettingsResponse).settings).toEqual(changed);
+      // Saving them again unchanged (a second click on 保存) answers the same, not a server error.
+      const again = await t.http.put('/api/handoff-settings').set(bearer(admin)).send(changed);
+      expect(again.status).toBe(200);
+      expect(again.body.updatedAt).toBe(saved.body.updatedAt);
       // Another organization keeps its own.
       const other = await t.http.get('/api/handoff-settings').set(bearer(otherAdmin));
       expect((other.body as HandoffSettingsResponse).settings.sqlFollowUpHours).toBe(24);

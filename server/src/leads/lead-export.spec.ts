@@ -137,7 +137,7 @@ describeEachDatabase('lead exports and the audit log', (database) => {
 
     const log = (await auditAs(admin, { limit: '3' })).body as AuditLogResponse;
     expect(log.total).toBe(before + 3);
-    expect(log.items.map((entry) => [entry.action, entry.employee.name, entry.target])).toEqual([
+    expect(log.items.map((entry) => [entry.action, entry.employee?.name, entry.target])).toEqual([
       ['lead.assign', '王总', lead.id],
       ['lead.view', '李经理', lead.id],
       ['leads.export', '张伟', 'leads'],

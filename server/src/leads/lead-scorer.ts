@@ -6,12 +6,16 @@ import {
   type LeadStage,
   type ScoringConfig,
   type ScoringEvent,
+  type ErasureReport,
+  type ScoreResult,
+  type SignalFiring,
   advanceStage,
   detectSignals,
   scoreEvents,
 } from '@cardhub/shared';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import { Material } from '../materials/entities/material.entity';
+import { ConsentsService } from '../privacy/consents.service';
 import { SharesService } from '../shares/shares.service';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
 import { EventLog } from '../tracking/event-log';
@@ -26,6 +30,9 @@ import { ScoringSettingsService } from './scoring-settings.service';
 
 /** Scores read this far back; decay has made older behaviour worth next to nothing by then. */
 export const SCORING_LOOKBACK_DAYS = 180;
+
+/** What replaces a reason a member of staff typed about an erased person. */
+const ERASED_REASON = '（个人信息已删除）';
 
 /** Event types that mean the visitor left contact details or asked to be contacted. */
 const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
@@ -43,6 +50,7 @@ export class LeadScorer implements OnModuleInit {
     private readonly visitors: VisitorsService,
     private readonly shares: SharesService,
     private readonly alerts: LeadAlerts,
+    private readonly consents: ConsentsService,
     @InjectRepository(Lead) private readonly leads: Repository<Lead>,
     @InjectRepository(LeadStageChange) private readonly stageChanges: Repository<LeadStageChange>,
     @InjectRepository(LeadSignal) private readonly signals: Repository<LeadSignal>,
@@ -55,6 +63,39 @@ export class LeadScorer implements OnModuleInit {
     this.visitors.onMerge((organizationId, mergedId, keptId) =>
       this.onMerged(organizationId, mergedId, keptId),
     );
+    this.visitors.onErase((organizationId, erasedId, pseudonymId) =>
+      this.onErased(organizationId, erasedId, pseudonymId),
+    );
+    // An opt-out clears the score at once; opting in again scores the person from their events.
+    this.consents.onChange(async (organizationId, visitorId, purpose) => {
+      if (purpose === 'personalised_marketing') await this.rescore(organizationId, visitorId);
+    });
+  }
+
+  /**
+   * The person was erased: their lead stays (stage and score keep the counts right) under the pseudonym,
+   * without the notes and tags staff wrote about them; reasons people typed for stage changes are blanked.
+   */
+  private async onErased(
+    organizationId: string,
+    erasedId: string,
+    pseudonymId: string,
+  ): Promise<Partial<ErasureReport>> {
+    const lead = await this.leads.findOneBy({ organizationId, visitorId: erasedId });
+    if (!lead) return {};
+    await this.leads.update({ id: lead.id }, { visitorId: pseudonymId, tags: [] });
+    const notes = await this.followUps.delete({ leadId: lead.id });
+    await this.stageChanges.update(
+      { leadId: lead.id, byEmployeeId: Not(IsNull()) },
+      { reason: ERASED_REASON },
+    );
+    return { followUps: notes.affected ?? 0, leadAnonymised: true };
+  }
+
+  /** Whether scoring may look at this person: not after they opted out of personalised marketing (PIPL art. 24). */
+  async mayScore(organizationId: string, visitor: Visitor): Promise<boolean> {
+    if (visitor.erasedAt) return false;
+    return !(await this.consents.hasWithdrawn(organizationId, visitor.id, 'personalised_marketing'));
   }
 
   /**
@@ -98,8 +139,12 @@ export class LeadScorer implements OnModuleInit {
     if (!visitor) return null;
     const { config } = await this.settings.configOf(organizationId);
     const events = await this.visitorEvents(organizationId, visitorId, now);
-    const score = scoreEvents(events.scoring, config, now);
-    const firings = detectSignals(events.scoring, config.signals, now);
+    // Opted out: no score, no stage moves by score, no signals, no alerts; leaving contact still makes a lead.
+    const scored = await this.mayScore(organizationId, visitor);
+    const score: ScoreResult = scored
+      ? scoreEvents(events.scoring, config, now)
+      : { score: 0, contributions: [], stage: 'visitor' };
+    const firings: SignalFiring[] = scored ? detectSignals(events.scoring, config.signals, now) : [];
     const leftContact =
       visitor.phone !== null || events.stored.some((event) => CONTACT_EVENT_TYPES.has(event.type));
 

@@ -14,7 +14,8 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { CurrentStaff, Roles, type StaffPrincipal } from '../common/auth';
 import { ZodBody, ZodQuery } from '../common/validation';
-import { EXPORT_CONTENT_TYPES, LeadExport, type LeadExportFormat } from './lead-export';
+import { EXPORT_CONTENT_TYPES, sendFile } from '../common/export/table-file';
+import { LeadExport, type LeadExportFormat } from './lead-export';
 import { LeadsService } from './leads.service';
 
 /** Ids in these paths are UUIDs; anything else is a 400, never a lookup. */
@@ -115,12 +116,7 @@ export class LeadsController {
     reply: FastifyReply,
   ): Promise<Buffer> {
     const { content, fileName } = await this.exports.export(staff, filters, format);
-    void reply
-      .header('Content-Type', EXPORT_CONTENT_TYPES[format])
-      .header(
-        'Content-Disposition',
-        `attachment; filename="leads.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      );
+    sendFile(reply, format, 'leads', fileName);
     return content;
   }
 }

@@ -8,6 +8,7 @@ import { Material } from '../materials/entities/material.entity';
 import { Department } from '../org/entities/department.entity';
 import { Employee } from '../org/entities/employee.entity';
 import { OrgModule } from '../org/org.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { SharesModule } from '../shares/shares.module';
 import { EventLogModule } from '../tracking/event-log.module';
 import { VisitorsModule } from '../visitors/visitors.module';
@@ -53,6 +54,7 @@ import { ScoringSettingsService } from './scoring-settings.service';
     VisitorsModule,
     SharesModule,
     OrgModule,
+    PrivacyModule,
     WechatModule,
   ],
   controllers: [LeadsController, ScoringConfigController, HandoffSettingsController],

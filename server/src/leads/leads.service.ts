@@ -15,6 +15,7 @@ import {
   type LeadSource,
   type LeadSummary,
   type LeadTimelineEntry,
+  type PersonalDataExport,
   type listLeadsQuerySchema,
   roleAtLeast,
   scoreEvents,
@@ -135,7 +136,9 @@ export class LeadsService {
       scoring,
       materials,
     } = await this.scorer.visitorEvents(staff.organizationId, lead.visitorId, now);
-    const reasons = scoreEvents(scoring, config, now).contributions;
+    const visitor = await this.visitors.findByIds(staff.organizationId, [lead.visitorId]);
+    const scored = visitor[0] ? await this.scorer.mayScore(staff.organizationId, visitor[0]) : false;
+    const reasons = scored ? scoreEvents(scoring, config, now).contributions : [];
     const [signals, history, notes] = await Promise.all([
       this.signals.find({ where: { leadId: lead.id }, order: { firedAt: 'DESC' } }),
       this.stageChanges.find({ where: { leadId: lead.id }, order: { createdAt: 'DESC' } }),
@@ -149,6 +152,9 @@ export class LeadsService {
     return {
       ...summary!,
       scoreReasons: reasons,
+      scoreHalfLifeDays: config.halfLifeDays,
+      marketingOptOut: !scored && !visitor[0]?.erasedAt,
+      erased: Boolean(visitor[0]?.erasedAt),
       signals: signals.map((signal) => ({
         signalId: signal.signalId,
         label: signal.label,
@@ -170,6 +176,38 @@ export class LeadsService {
       })),
       timeline: await this.timeline(staff.organizationId, events, materials, names),
     };
+  }
+
+  /** What a person's lead says about them, for their own export (no staff scope: it is their data). */
+  async personalLeadOf(organizationId: string, visitorId: string): Promise<PersonalDataExport['lead']> {
+    const lead = await this.leads.findOneBy({ organizationId, visitorId });
+    if (!lead) return null;
+    const { config } = await this.settings.configOf(organizationId);
+    const now = new Date();
+    const { scoring } = await this.scorer.visitorEvents(organizationId, visitorId, now);
+    const [history, notes] = await Promise.all([
+      this.stageChanges.find({ where: { leadId: lead.id }, order: { createdAt: 'ASC' } }),
+      this.followUps.find({ where: { leadId: lead.id }, order: { createdAt: 'ASC' } }),
+    ]);
+    const names = await this.employeeNames([lead.ownerEmployeeId]);
+    return {
+      stage: lead.stage,
+      score: lead.score,
+      scoreReasons: scoreEvents(scoring, config, now).contributions,
+      tags: lead.tags,
+      owner: lead.ownerEmployeeId ? (names.get(lead.ownerEmployeeId) ?? null) : null,
+      stageHistory: history.map((change) => ({
+        toStage: change.toStage,
+        reason: change.reason,
+        at: change.createdAt.toISOString(),
+      })),
+      followUps: notes.map((note) => ({ note: note.note, at: note.createdAt.toISOString() })),
+    };
+  }
+
+  /** The lead's person, for staff acting on their rights (admins' export and erasure); scope as for viewing. */
+  async visitorOfLead(staff: StaffPrincipal, leadId: string): Promise<string> {
+    return (await this.visibleLead(staff, leadId)).visitorId;
   }
 
   /** The tags of the signals that fired for each visitor's lead (the radar highlights them). */

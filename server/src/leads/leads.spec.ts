@@ -290,6 +290,11 @@ describeEachDatabase('leads', (database) => {
       expect(saved.status).toBe(200);
       expect((saved.body as ScoringConfigResponse).rescore).toMatchObject({ status: 'running' });
       await t.get(RescoreJobs).finished(t.demo.organizationId);
+      // Saved again unchanged (a second click on 保存): the same answer, not a server error.
+      const again = await t.http.put('/api/scoring-config').set(bearer(admin)).send(stricter);
+      expect(again.status).toBe(200);
+      expect(again.body.updatedAt).toBe(saved.body.updatedAt);
+      await t.get(RescoreJobs).finished(t.demo.organizationId);
       const progress = (await t.http.get('/api/scoring-config').set(bearer(admin)))
         .body as ScoringConfigResponse;
       expect(progress.rescore).toMatchObject({ status: 'done' });

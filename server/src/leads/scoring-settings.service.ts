@@ -20,6 +20,7 @@ export class ScoringSettingsService {
     const saved = await this.settings.save(
       this.settings.create({ organizationId, config, updatedByEmployeeId: employeeId }),
     );
-    return saved.updatedAt;
+    // TypeORM skips the UPDATE of a row saved unchanged and leaves updatedAt unset: it is the stored one.
+    return saved.updatedAt ?? (await this.settings.findOneByOrFail({ organizationId })).updatedAt;
   }
 }

@@ -8,16 +8,18 @@ import {
   listEmployeesQuerySchema,
   updateEmployeeSchema,
 } from '@cardhub/shared';
-import { Brackets, DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { z } from 'zod';
 import { Card } from '../cards/entities/card.entity';
 import { type StaffPrincipal, findInOrganization } from '../common/auth';
+import { PublicReadCache } from '../common/cache';
 import { DepartmentsService } from './departments.service';
 import type { Department } from './entities/department.entity';
 import { Employee, EmployeeStatus } from './entities/employee.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organization } from './entities/organization.entity';
 import { containsPattern } from '../infra/database/like';
+import { Transactions } from '../infra/database/transactions';
 
 export const EMPLOYEE_NOT_FOUND = '员工不存在';
 
@@ -50,8 +52,9 @@ const CARD_FOLLOWS = ['name', 'title', 'phone', 'email'] as const;
 @Injectable()
 export class EmployeesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly departments: DepartmentsService,
+    private readonly publicReads: PublicReadCache,
     @InjectRepository(Employee) private readonly employees: Repository<Employee>,
     @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
   ) {}
@@ -76,9 +79,11 @@ export class EmployeesService {
   /** Every employee starts with a card, so there is always something to share. */
   async createWithCard(
     input: NewEmployee,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<{ employee: Employee; card: Card }> {
-    return manager.transaction(async (transaction) => {
+    const inTransaction = <T>(work: (transaction: EntityManager) => Promise<T>) =>
+      manager ? manager.transaction(work) : this.transactions.run(work);
+    return inTransaction(async (transaction) => {
       const organization = await transaction.findOneByOrFail(Organization, { id: input.organizationId });
       const employee = await transaction.save(
         transaction.create(Employee, {
@@ -185,7 +190,9 @@ export class EmployeesService {
     const employee = await this.findInOrganization(admin.organizationId, employeeId);
     assertNotOwnRole(admin, employee, fields.role);
     await this.assertFieldsAllowed(admin.organizationId, fields, employee.id);
-    await this.dataSource.transaction((transaction) => this.applyFields(transaction, employee, fields));
+    await this.transactions.run((transaction) => this.applyFields(transaction, employee, fields));
+    // Cleared once committed: a read in between would keep the old card.
+    this.publicReads.clear();
     return this.findDto(admin, employeeId);
   }
 
@@ -227,7 +234,11 @@ export class EmployeesService {
     if (disabled && employee.id === admin.employeeId)
       throw new ConflictException('不能停用自己的账号；如需交接，请先让另一位管理员操作');
     const status: EmployeeStatus = disabled ? 'disabled' : employee.joinedAt ? 'active' : 'invited';
-    if (employee.status !== status) await this.employees.update({ id: employee.id }, { status });
+    if (employee.status !== status) {
+      await this.employees.update({ id: employee.id }, { status });
+      // Their card and short links stop (or start) opening now, not when a cached read expires.
+      this.publicReads.clear();
+    }
     return this.findDto(admin, employeeId);
   }
 

@@ -250,6 +250,8 @@ describeEachDatabase('employees', (database) => {
       const { employee, session } = await joined('郑停用');
       const share = await loop.shareOwnCard(session);
       const cardId = await loop.cardIdOf(employee.id);
+      // Opened once before: the kept read (PublicReadCache) must not outlive the disabling.
+      expect((await t.http.get(`/api/public/shares/${share.code}`)).status).toBe(200);
 
       const disabled = await t.http.post(`/api/employees/${employee.id}/disable`).set(bearer(admin));
       expect(disabled.status).toBe(200);

@@ -2,7 +2,7 @@ import { ConflictException, GoneException, Injectable, NotFoundException } from 
 import { InjectRepository } from '@nestjs/typeorm';
 import { type InvitationDto, type LoginResponse, invitationScene } from '@cardhub/shared';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { WechatIdentityService } from '../auth/wechat-identity.service';
 import { SessionService, type StaffPrincipal } from '../common/auth';
 import { AppConfig } from '../common/config';
@@ -11,6 +11,7 @@ import { type EmployeeFields, EmployeesService } from './employees.service';
 import { Employee } from './entities/employee.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organization } from './entities/organization.entity';
+import { Transactions } from '../infra/database/transactions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const JOIN_PAGE = 'pages/join/index';
@@ -19,8 +20,8 @@ const JOIN_PAGE = 'pages/join/index';
 @Injectable()
 export class InvitationsService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
     private readonly employees: EmployeesService,
     private readonly wechatIdentities: WechatIdentityService,
     private readonly sessions: SessionService,
@@ -47,7 +48,7 @@ export class InvitationsService {
       );
       return { employee, invitation: await this.issue(transaction, admin, employee.id, validDays) };
     };
-    return manager ? run(manager) : this.dataSource.transaction(run);
+    return manager ? run(manager) : this.transactions.run(run);
   }
 
   async inviteDto(admin: StaffPrincipal, fields: EmployeeFields, validDays: number): Promise<InvitationDto> {
@@ -62,7 +63,7 @@ export class InvitationsService {
         employee.status === 'active' ? '该员工已加入，无需再邀请' : '该员工已停用，请先启用再邀请',
       );
     }
-    const invitation = await this.dataSource.transaction(async (transaction) => {
+    const invitation = await this.transactions.run(async (transaction) => {
       await transaction.update(
         Invitation,
         { employeeId, acceptedAt: IsNull(), revokedAt: IsNull() },
@@ -101,7 +102,7 @@ export class InvitationsService {
     const alreadyBound = await this.employees.findByWechatUser(wechatUser.id);
     if (alreadyBound) throw new ConflictException('该微信已绑定其他员工账号，请换一个微信接受邀请');
 
-    await this.dataSource.transaction(async (transaction) => {
+    await this.transactions.run(async (transaction) => {
       // The condition makes two simultaneous acceptances race safely: only one updates the row.
       const claimed = await transaction.update(
         Invitation,

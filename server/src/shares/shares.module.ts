@@ -8,7 +8,8 @@ import { WechatModule } from '../wechat/wechat.module';
 import { Share } from './entities/share.entity';
 import { MySharesController } from './my-shares.controller';
 import { MySharesService } from './my-shares.service';
-import { PublicMaterialSharesController, PublicSharesController } from './public-shares.controller';
+import { PublicCardRoute } from './public-card.route';
+import { PublicMaterialSharesController } from './public-shares.controller';
 import { ShareImagesService } from './share-images.service';
 import { SharesController } from './shares.controller';
 import { SharesService } from './shares.service';
@@ -22,8 +23,8 @@ import { SharesService } from './shares.service';
     SitePagesModule,
     WechatModule,
   ],
-  controllers: [SharesController, MySharesController, PublicSharesController, PublicMaterialSharesController],
-  providers: [SharesService, MySharesService, ShareImagesService],
+  controllers: [SharesController, MySharesController, PublicMaterialSharesController],
+  providers: [SharesService, MySharesService, ShareImagesService, PublicCardRoute],
   exports: [SharesService],
 })
 export class SharesModule {}

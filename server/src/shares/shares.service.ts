@@ -28,6 +28,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { CARD_NOT_FOUND, CardsService } from '../cards/cards.service';
 import type { StaffPrincipal } from '../common/auth';
+import { PublicReadCache } from '../common/cache';
 import { MATERIAL_NOT_FOUND, MaterialsService } from '../materials/materials.service';
 import { AppConfig } from '../common/config';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
@@ -54,6 +55,7 @@ export class SharesService {
     private readonly eventLog: EventLog,
     private readonly visitTokens: VisitTokens,
     private readonly sitePages: SitePagesService,
+    private readonly publicReads: PublicReadCache,
     @InjectRepository(Share) private readonly shares: Repository<Share>,
   ) {}
 
@@ -92,8 +94,15 @@ export class SharesService {
     return new Map(leaves.map((leaf) => [leaf.id, resolveChain(leaf, (id) => known.get(id))]));
   }
 
-  /** The card a share code opens; unknown codes, other targets and disabled employees' cards are all 404. */
-  async publicCard(code: string): Promise<PublicCardResponse> {
+  /**
+   * The card a share code opens; unknown codes, other targets and disabled employees' cards are all 404.
+   * The hottest public read: kept for a few seconds (PublicReadCache), since one share is opened in bursts.
+   */
+  publicCard(code: string): Promise<PublicCardResponse> {
+    return this.publicReads.read(`card-share:${code}`, () => this.loadPublicCard(code));
+  }
+
+  private async loadPublicCard(code: string): Promise<PublicCardResponse> {
     const share = await this.findByCode(code);
     const card = share?.targetType === 'card' ? await this.cards.findActive(share.targetId) : null;
     if (!share || !card || card.card.organizationId !== share.organizationId)

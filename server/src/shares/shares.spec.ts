@@ -166,6 +166,19 @@ describeEachDatabase('shares', (database) => {
         expect(missing.body.message).toBe('名片不存在或已失效');
       }
     });
+
+    it('shows an edit of the card at once, though opened a moment before', async () => {
+      const share = await loop.shareOwnCard(zhang);
+      expect((await t.http.get(`/api/public/shares/${share.code}`)).body.card.title).not.toBe('首席顾问');
+      const card = (await t.http.get('/api/me/card').set(bearer(zhang))).body;
+      const edited = await t.http
+        .put('/api/me/card')
+        .set(bearer(zhang))
+        .send({ ...card, title: '首席顾问' });
+      expect(edited.status).toBe(200);
+      const reopened = await t.http.get(`/api/public/shares/${share.code}`);
+      expect(reopened.body.card.title).toBe('首席顾问');
+    });
   });
 
   describe('share images', () => {

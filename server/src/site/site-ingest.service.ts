@@ -69,12 +69,12 @@ export class SiteIngestService {
     const now = new Date();
     const visitor = await this.visitorOf(sender, now);
     const viewEvents: TrackedEvent[] = [];
-    for (const view of views) viewEvents.push(await this.viewEvent(sender, visitor, view, viewEvents, now));
+    for (const view of views) viewEvents.push(await this.viewEvent(sender, visitor, view, now));
     const visits = new Map([...storedVisits, ...viewEvents.map((view) => [view.id, view] as const)]);
     const actions = input.events
       .filter((event): event is ActionInput => event.type !== 'view')
       .map((action) => actionEvent(visits.get(action.visitId)!, action, now));
-    return this.eventLog.append([...viewEvents, ...actions]);
+    return this.eventLog.appendCounting([...viewEvents, ...actions]);
   }
 
   /**
@@ -206,26 +206,18 @@ export class SiteIngestService {
     sender: Sender,
     visitor: Visitor | null,
     view: ViewInput,
-    earlierInBeacon: TrackedEvent[],
     now: Date,
   ): Promise<TrackedEvent> {
     const { organization, share } = sender;
     const page = await this.sitePages.pageAt(organization, view.page.url, view.page.title, 'page.url');
     const creditedEmployeeId = share?.creditedEmployeeId ?? null;
-    const countedInBeacon = earlierInBeacon.some(
-      (earlier) => earlier.targetId === page.id && earlier.counted,
-    );
-    const lastCountedViewAt = countedInBeacon
-      ? now
-      : visitor
-        ? await this.eventLog.lastCountedViewAt(organization.id, visitor.id, 'site_page', page.id)
-        : null;
     // Nobody is logged in on the company's own site: only bots, repeats and counted views can be told apart.
     const verdict = classifyView({
       userAgent: sender.userAgent,
       viewer: {},
       owner: { employeeId: creditedEmployeeId, organizationId: organization.id },
-      lastCountedViewAt,
+      // The event log turns a counted view into a repeat within the 30-minute window (this beacon's included).
+      lastCountedViewAt: null,
       now,
     });
     return {

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { CardsService } from '../cards/cards.service';
 import type { StaffPrincipal } from '../common/auth';
+import { PublicReadCache } from '../common/cache';
 import { AppConfig } from '../common/config';
 import { OrganizationsService } from '../org/organizations.service';
 import type { Share } from '../shares/entities/share.entity';
@@ -30,6 +31,7 @@ export class SiteLinksService {
     private readonly shares: SharesService,
     private readonly cards: CardsService,
     private readonly eventLog: EventLog,
+    private readonly publicReads: PublicReadCache,
   ) {}
 
   /** A member of staff's link to a page of their organization's site: a `site_page` share of their own. */
@@ -57,8 +59,11 @@ export class SiteLinksService {
 
   /** Where `/s/<code>` leads (the opening logged), or null for a code we do not know. */
   async open(code: string, printed: boolean, userAgent: string | null): Promise<string | null> {
-    const share = await this.shares.findByCode(code);
-    const destination = share ? await this.destinationOf(share) : null;
+    // Short links are opened in bursts (a post in a group chat): where one leads is kept for a few seconds.
+    const { share, destination } = await this.publicReads.read(`short-link:${code}`, async () => {
+      const found = await this.shares.findByCode(code);
+      return { share: found, destination: found ? await this.destinationOf(found) : null };
+    });
     if (!share || !destination) return null;
     const now = new Date();
     await this.eventLog.append([

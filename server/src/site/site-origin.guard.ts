@@ -57,7 +57,10 @@ export class SiteOriginGuard implements CanActivate {
         ],
       });
     }
-    void reply.header('Access-Control-Allow-Origin', origin!);
+    void reply
+      .header('Access-Control-Allow-Origin', origin!)
+      // sendBeacon's text/plain requests are no-cors: helmet's default same-origin policy would block the answer.
+      .header('Cross-Origin-Resource-Policy', 'cross-origin');
     request.siteOrganization = organization;
     return true;
   }

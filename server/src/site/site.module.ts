@@ -7,10 +7,11 @@ import { EventLogModule } from '../tracking/event-log.module';
 import { VisitorsModule } from '../visitors/visitors.module';
 import { SiteIngestController } from './site-ingest.controller';
 import { SiteIngestService } from './site-ingest.service';
-import { ShortLinksController, SiteLinksController } from './site-links.controller';
+import { SiteLinksController } from './site-links.controller';
 import { SiteLinksService } from './site-links.service';
 import { SiteOriginGuard } from './site-origin.guard';
 import { SitePagesModule } from './site-pages.module';
+import { ShortLinkRoute } from './short-link.route';
 import { TrackerScript } from './tracker-script';
 import { TrackerScriptController } from './tracker-script.controller';
 
@@ -25,7 +26,7 @@ import { TrackerScriptController } from './tracker-script.controller';
     EventLogModule,
     SitePagesModule,
   ],
-  controllers: [TrackerScriptController, SiteIngestController, SiteLinksController, ShortLinksController],
-  providers: [TrackerScript, SiteIngestService, SiteLinksService, SiteOriginGuard],
+  controllers: [TrackerScriptController, SiteIngestController, SiteLinksController],
+  providers: [TrackerScript, SiteIngestService, SiteLinksService, SiteOriginGuard, ShortLinkRoute],
 })
 export class SiteModule {}

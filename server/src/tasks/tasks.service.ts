@@ -16,7 +16,7 @@ import {
   goalReached,
   roleAtLeast,
 } from '@cardhub/shared';
-import { DataSource, In, MoreThan, Repository } from 'typeorm';
+import { In, MoreThan, Repository } from 'typeorm';
 import { type StaffPrincipal, findInOrganization } from '../common/auth';
 import type { Material } from '../materials/entities/material.entity';
 import { MATERIAL_NOT_FOUND, MaterialsService } from '../materials/materials.service';
@@ -27,6 +27,7 @@ import { type ShareCounts, ShareActivity } from '../stats/share-activity';
 import { SharingTaskAssignee } from './entities/sharing-task-assignee.entity';
 import { SharingTask } from './entities/sharing-task.entity';
 import { TaskNotifier } from './task-notifier';
+import { Transactions } from '../infra/database/transactions';
 
 export const TASK_NOT_FOUND = '任务不存在';
 
@@ -61,7 +62,7 @@ interface Lookups {
 @Injectable()
 export class TasksService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly materials: MaterialsService,
     private readonly directory: OrgDirectory,
     private readonly activity: ShareActivity,
@@ -133,7 +134,7 @@ export class TasksService {
       closedAt: null,
       createdByEmployeeId: staff.employeeId,
     });
-    await this.dataSource.transaction(async (transaction) => {
+    await this.transactions.run(async (transaction) => {
       await transaction.save(task);
       await transaction.insert(
         SharingTaskAssignee,

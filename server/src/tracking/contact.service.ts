@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { type LeaveContactResponse, type leaveContactSchema, normalizePhone } from '@cardhub/shared';
 import type { z } from 'zod';
 import { EmployeesService } from '../org/employees.service';
@@ -33,6 +33,10 @@ export class ContactService {
         message: '员工和自动程序不能以访客身份留下联系方式',
         fields: [{ path: 'visitToken', message: 'visitToken must be a prospect visit' }],
       });
+    }
+    // A visit token outlives an erasure (12 hours): the person it named is gone, and stays gone.
+    if (!(await this.visitors.currentVisitor(visit.organizationId, visit.visitorId))) {
+      throw new NotFoundException('你的访问记录已删除，请重新打开页面');
     }
     const phone = input.phone ?? (await this.phoneFromWechat(input.phoneCode!));
     await this.consents.record({

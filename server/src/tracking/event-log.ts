@@ -1,7 +1,23 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { TargetType } from '@cardhub/shared';
-import { In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
+import {
+  EVENT_TYPES_WITH_PERSONAL_PROPS,
+  VIEW_DEDUPE_WINDOW_MS,
+  isWithinDedupeWindow,
+  withoutPersonalProps,
+} from '@cardhub/shared';
+import {
+  type EntityManager,
+  In,
+  IsNull,
+  LessThan,
+  MoreThan,
+  MoreThanOrEqual,
+  Not,
+  Repository,
+} from 'typeorm';
+import { isDatabaseUnavailable, isWriteConflict } from '../infra/database/database-errors';
+import { Transactions } from '../infra/database/transactions';
 import { TrackedEvent } from './entities/tracked-event.entity';
 
 /** A request's User-Agent as events keep it: cut to the column's size, which is plenty to recognise a bot. */
@@ -16,55 +32,178 @@ export interface ShareViewTally {
   views: number;
 }
 
-export interface AppendResult {
+/** What an ingest answers: how many events were new, how many were retries of stored ones. */
+export interface AppendCounts {
   stored: number;
   duplicates: number;
+}
+
+export interface AppendResult extends AppendCounts {
+  /** The stored event for each distinct id appended, in order: the one just inserted or the one stored before. */
+  events: TrackedEvent[];
 }
 
 /** Told about events once they are stored (never about a retry of a stored one). */
 export type AppendListener = (events: readonly TrackedEvent[]) => Promise<void>;
 
 /**
+ * Writes derived from events that must happen exactly once with them (rollups): run inside the transaction that
+ * stores the events, with exactly the events that transaction inserted, so a crash or a retry never counts twice.
+ */
+export type CommitWriter = (manager: EntityManager, events: readonly TrackedEvent[]) => Promise<void>;
+
+/** Group commit: a batch takes what is queued, up to this many events, waiting at most `BATCH_WAIT_MS` to fill. */
+export const BATCH_MAX_EVENTS = 500;
+export const BATCH_WAIT_MS = 3;
+/** Another server inserting the same id at the same moment makes the later transaction fail; it is simply rerun. */
+const BATCH_ATTEMPTS = 3;
+
+/** One `append` call waiting for its batch. */
+interface PendingAppend {
+  events: TrackedEvent[];
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
  * The append-only event log: every write of a behaviour event goes through `append`, so whatever is derived
  * from events later (rollups, scores, signals) has one place to hook in.
+ *
+ * Writes are group-committed: `append` queues its events and waits; one batch at a time stores everything queued
+ * in a single transaction (with the commit writers' rows) and only after COMMIT answers each caller, so an
+ * acknowledged event is durable and durability costs one transaction per batch, not per request. The 30-minute
+ * view window is applied here too, where views are serialized, so two views racing in never both count.
  */
 @Injectable()
-export class EventLog {
+export class EventLog implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventLog.name);
   private readonly listeners: AppendListener[] = [];
+  private readonly commitWriters: CommitWriter[] = [];
+  private queue: PendingAppend[] = [];
+  private flushing: Promise<void> | null = null;
   /** Listeners run after the request is answered, one batch after another. */
   private derived: Promise<void> = Promise.resolve();
 
-  constructor(@InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>) {}
+  constructor(
+    @InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** Derives something from every stored event (scores, signals); a failing listener is logged, never the ingest's problem. */
   onAppend(listener: AppendListener): void {
     this.listeners.push(listener);
   }
 
-  /** Resolves once every listener has seen every event stored so far (tests, shutdown). */
-  settled(): Promise<void> {
-    return this.derived;
+  /** Keeps something in step with the stored events, in their transaction (see `CommitWriter`). */
+  onCommit(writer: CommitWriter): void {
+    this.commitWriters.push(writer);
+  }
+
+  /** Resolves once every queued event is stored and every listener has seen it (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    await this.derived;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
+  /** `append`, answered with the counts only (what the ingest endpoints reply). */
+  async appendCounting(events: TrackedEvent[]): Promise<AppendCounts> {
+    const { stored, duplicates } = await this.append(events);
+    return { stored, duplicates };
   }
 
   /**
-   * Stores the events in one multi-row INSERT (atomic on its own, so no explicit transaction: SQLite cannot
-   * run two at once on its one connection); an id stored before (a client retry) is left untouched.
+   * Stores the events, and whatever the commit writers derive from them, in the next batch's transaction;
+   * resolves after its COMMIT. An id stored before (a client retry) is left untouched and counted as a duplicate.
+   * A view marked `counted` is turned into a `repeat` (with the actions of its visit) when the same visitor's
+   * counted view of the same target was received within the dedupe window.
    */
-  async append(events: TrackedEvent[]): Promise<AppendResult> {
-    const unique = [...new Map(events.map((event) => [event.id, event])).values()];
-    const known = await this.events.find({
-      select: { id: true },
-      where: { id: In(unique.map((event) => event.id)) },
+  append(events: TrackedEvent[]): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      this.flushing ??= this.flush();
     });
-    const knownIds = new Set(known.map((event) => event.id));
-    const fresh = unique.filter((event) => !knownIds.has(event.id));
-    if (fresh.length > 0) {
-      // orIgnore guards the race between the lookup and the insert (two retries in flight).
-      await this.events.createQueryBuilder().insert().values(fresh).orIgnore().execute();
-      this.derive(fresh);
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      if (queuedEvents(this.queue) < BATCH_MAX_EVENTS) await delay(BATCH_WAIT_MS);
+      await this.commit(this.takeBatch());
     }
-    return { stored: fresh.length, duplicates: events.length - fresh.length };
+    this.flushing = null;
+  }
+
+  /** Whole appends, oldest first, up to BATCH_MAX_EVENTS events (an append larger than that goes alone). */
+  private takeBatch(): PendingAppend[] {
+    let size = 0;
+    let count = 0;
+    while (
+      count < this.queue.length &&
+      (count === 0 || size + this.queue[count]!.events.length <= BATCH_MAX_EVENTS)
+    ) {
+      size += this.queue[count]!.events.length;
+      count += 1;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  /** A failing batch fails its callers (they answer 5xx and retry); when the data may be at fault, each caller is retried alone so one bad append does not fail the others. */
+  private async commit(batch: PendingAppend[]): Promise<void> {
+    try {
+      const results = await this.storeRetryingConflicts(batch.map((pending) => pending.events));
+      batch.forEach((pending, index) => pending.resolve(results[index]!));
+    } catch (error) {
+      if (batch.length > 1 && !isDatabaseUnavailable(error)) {
+        for (const pending of batch) await this.commit([pending]);
+        return;
+      }
+      for (const pending of batch) pending.reject(error);
+    }
+  }
+
+  private async storeRetryingConflicts(appends: TrackedEvent[][]): Promise<AppendResult[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.store(appends);
+      } catch (error) {
+        if (attempt >= BATCH_ATTEMPTS || !isWriteConflict(error)) throw error;
+      }
+    }
+  }
+
+  private async store(appends: TrackedEvent[][]): Promise<AppendResult[]> {
+    const distinct = new Map(appends.flat().map((event) => [event.id, event]));
+    const { stored, inserted } = await this.transactions.run(async (manager) => {
+      const known = await manager.findBy(TrackedEvent, { id: In([...distinct.keys()]) });
+      const stored = new Map(known.map((event) => [event.id, event]));
+      const inserted = [...distinct.values()].filter((event) => !stored.has(event.id));
+      if (inserted.length === 0) return { stored, inserted };
+      await applyViewWindow(manager, inserted);
+      // A plain INSERT: should another server have inserted one of these ids since the SELECT, the unique key
+      // refuses it and the batch reruns (isWriteConflict) instead of storing or deriving anything twice.
+      // updateEntity(false): TypeORM would read the rows back and, on SQLite, merge them into the wrong objects.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TrackedEvent)
+        .values(inserted)
+        .updateEntity(false)
+        .execute();
+      for (const writer of this.commitWriters) await writer(manager, inserted);
+      for (const event of inserted) stored.set(event.id, event);
+      return { stored, inserted };
+    });
+    if (inserted.length > 0) this.derive(inserted);
+    const fresh = new Set(inserted);
+    return appends.map((events) => {
+      const mine = [...new Map(events.map((event) => [event.id, stored.get(event.id)!])).values()];
+      // Within one batch an id is inserted once: the first append that carries it is the one that stored it.
+      const storedHere = mine.filter((event) => fresh.delete(event)).length;
+      return { stored: storedHere, duplicates: events.length - storedHere, events: mine };
+    });
   }
 
   private derive(stored: TrackedEvent[]): void {
@@ -86,24 +225,13 @@ export class EventLog {
     return this.events.findBy({ id: In(eventIds) });
   }
 
-  /** A merged visitor's events become the remaining visitor's (the timeline spans both). */
-  async moveToVisitor(organizationId: string, fromVisitorId: string, toVisitorId: string): Promise<void> {
-    await this.events.update({ organizationId, visitorId: fromVisitorId }, { visitorId: toVisitorId });
-  }
-
-  /** When this visitor's last counted view of the target reached us (server time: the dedupe window never trusts client clocks). */
-  async lastCountedViewAt(
-    organizationId: string,
-    visitorId: string,
-    targetType: TargetType,
-    targetId: string,
-  ): Promise<Date | null> {
-    const latest = await this.events.findOne({
-      select: { receivedAt: true },
-      where: { organizationId, visitorId, targetType, targetId, type: 'view', counted: true },
-      order: { receivedAt: 'DESC' },
-    });
-    return latest?.receivedAt ?? null;
+  /** A merged visitor's events become the remaining visitor's (the timeline spans both); an erased one's, its pseudonym's. */
+  async moveToVisitor(organizationId: string, fromVisitorId: string, toVisitorId: string): Promise<number> {
+    const result = await this.events.update(
+      { organizationId, visitorId: fromVisitorId },
+      { visitorId: toVisitorId },
+    );
+    return result.affected ?? 0;
   }
 
   /** A page of the views credited to an employee, newest first. */
@@ -161,4 +289,85 @@ export class EventLog {
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
   }
+
+  /**
+   * Erasure and the retention limit: user agents and what a person typed into forms are removed from the
+   * events in scope; the events themselves stay, so every count stays. Returns how many events changed.
+   */
+  async stripPersonalDetails(
+    organizationId: string,
+    scope: { visitorId: string } | { receivedBefore: Date },
+  ): Promise<number> {
+    const where =
+      'visitorId' in scope
+        ? { organizationId, visitorId: scope.visitorId }
+        : { organizationId, receivedAt: LessThan(scope.receivedBefore) };
+    let changed = 0;
+    const typed = await this.events.find({
+      select: { id: true, type: true, props: true },
+      where: { ...where, type: In(EVENT_TYPES_WITH_PERSONAL_PROPS) },
+    });
+    for (const event of typed) {
+      const kept = withoutPersonalProps(event.type, event.props);
+      if (kept === event.props) continue;
+      await this.events.update({ id: event.id }, { props: kept, userAgent: null });
+      changed += 1;
+    }
+    const withUserAgent = await this.events.update(
+      { ...where, userAgent: Not(IsNull()) },
+      { userAgent: null },
+    );
+    return changed + (withUserAgent.affected ?? 0);
+  }
+}
+
+function queuedEvents(queue: PendingAppend[]): number {
+  return queue.reduce((total, pending) => total + pending.events.length, 0);
+}
+
+function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/**
+ * A view about to be stored as counted becomes a repeat when the same visitor's counted view of the same target
+ * was received within the window — stored before (one query for the whole batch) or earlier in this batch.
+ * The actions of a view that turned into a repeat do not count either, as for any uncounted visit.
+ */
+async function applyViewWindow(manager: EntityManager, events: TrackedEvent[]): Promise<void> {
+  const candidates = events.filter((event) => event.type === 'view' && event.counted && event.visitorId);
+  if (candidates.length === 0) return;
+  const earliest = Math.min(...candidates.map((view) => view.receivedAt.getTime()));
+  const recent = await manager.find(TrackedEvent, {
+    select: { organizationId: true, visitorId: true, targetType: true, targetId: true, receivedAt: true },
+    where: {
+      organizationId: In([...new Set(candidates.map((view) => view.organizationId))]),
+      visitorId: In([...new Set(candidates.map((view) => view.visitorId!))]),
+      type: 'view',
+      counted: true,
+      receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
+    },
+  });
+  const lastCounted = new Map<string, Date>();
+  const remember = (view: TrackedEvent) => {
+    const previous = lastCounted.get(windowKey(view));
+    if (!previous || previous < view.receivedAt) lastCounted.set(windowKey(view), view.receivedAt);
+  };
+  recent.forEach(remember);
+  const demoted = new Set<string>();
+  for (const view of candidates) {
+    const previous = lastCounted.get(windowKey(view));
+    if (previous && isWithinDedupeWindow(previous, view.receivedAt)) {
+      view.verdict = 'repeat';
+      view.counted = false;
+      demoted.add(view.id);
+    } else {
+      remember(view);
+    }
+  }
+  for (const event of events) if (event.visitId && demoted.has(event.visitId)) event.counted = false;
+}
+
+function windowKey(view: TrackedEvent): string {
+  return `${view.organizationId}/${view.visitorId}/${view.targetType}/${view.targetId}`;
 }

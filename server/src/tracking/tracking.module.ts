@@ -10,6 +10,7 @@ import { ContactService } from './contact.service';
 import { EventLogModule } from './event-log.module';
 import { TrackingController } from './tracking.controller';
 import { TrackingService } from './tracking.service';
+import { ViewClaims } from './view-claims';
 
 /** The ingest routes. The event log itself is EventLogModule, which other features import. */
 @Module({
@@ -24,6 +25,6 @@ import { TrackingService } from './tracking.service';
     WechatModule,
   ],
   controllers: [TrackingController],
-  providers: [TrackingService, ContactService],
+  providers: [TrackingService, ContactService, ViewClaims],
 })
 export class TrackingModule {}

@@ -19,6 +19,7 @@ import { occurredAt } from './client-time';
 import type { TrackedEvent } from './entities/tracked-event.entity';
 import { EventLog } from './event-log';
 import { type VisitClaims, VisitTokens } from './visit-tokens';
+import { ViewClaims } from './view-claims';
 
 /** What was viewed, as far as counting needs: its organization and the employee credited without a share. */
 interface ViewedTarget {
@@ -48,6 +49,7 @@ export class TrackingService {
     private readonly visitors: VisitorsService,
     private readonly eventLog: EventLog,
     private readonly visitTokens: VisitTokens,
+    private readonly viewClaims: ViewClaims,
   ) {}
 
   async recordView(
@@ -55,9 +57,6 @@ export class TrackingService {
     input: TrackViewInput,
     userAgent: string | null,
   ): Promise<TrackViewResponse> {
-    const earlier = await this.eventLog.findById(input.eventId);
-    if (earlier) return this.replay(earlier, principal);
-
     const target = await this.target(input);
     const share = input.shareCode ? await this.shareOf(input, input.shareCode, target) : null;
     const creditedEmployeeId = share?.creditedEmployeeId ?? target.ownerEmployeeId;
@@ -78,20 +77,23 @@ export class TrackingService {
       resolved && principal?.kind === 'prospect'
         ? await this.visitors.stitchWechat(organizationId, resolved, principal.wechatUserId)
         : resolved;
-    const lastCountedViewAt = visitor
-      ? await this.eventLog.lastCountedViewAt(organizationId, visitor.id, input.targetType, input.targetId)
-      : null;
-
-    const verdict = classifyView({
+    // The 30-minute window is the event log's to apply, where concurrent views are serialized; across
+    // instances sharing a Redis, the view claims the window there first (ViewClaims).
+    const classified = classifyView({
       userAgent,
       viewer: {
         employeeId: viewer.staff?.employeeId ?? null,
         organizationId: viewer.staff?.organizationId ?? null,
       },
       owner: { employeeId: creditedEmployeeId, organizationId },
-      lastCountedViewAt,
+      lastCountedViewAt: null,
       now,
     });
+    const claim =
+      classified === 'counted' && visitor
+        ? { organizationId, visitorId: visitor.id, targetType: input.targetType, targetId: input.targetId }
+        : null;
+    const verdict = claim && !(await this.viewClaims.claim(claim, input.eventId)) ? 'repeat' : classified;
     const view: TrackedEvent = {
       id: input.eventId,
       organizationId,
@@ -111,15 +113,18 @@ export class TrackingService {
       occurredAt: occurredAt(input.occurredAt, now),
       receivedAt: now,
     };
-    await this.eventLog.append([view]);
-    // Read back: if a retry of the same view raced this one, both answer as the stored one does.
-    return this.replay((await this.eventLog.findById(view.id))!, principal);
+    // A retry (or a racing copy) of a stored view is answered as the stored one is, whatever was computed now.
+    const { events } = await this.eventLog.append([view]).catch(async (error: unknown) => {
+      if (verdict === 'counted' && claim) await this.viewClaims.release(claim);
+      throw error;
+    });
+    return this.replay(events[0]!, principal);
   }
 
   async recordActions(input: TrackActionsInput): Promise<TrackActionsResponse> {
     const visit = this.visitTokens.verify(input.visitToken);
     const now = new Date();
-    return this.eventLog.append(input.actions.map((action) => actionEvent(visit, action, now)));
+    return this.eventLog.appendCounting(input.actions.map((action) => actionEvent(visit, action, now)));
   }
 
   /** The answer for a stored view, the same however often the client retries it. */

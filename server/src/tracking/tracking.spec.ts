@@ -65,6 +65,21 @@ describeEachDatabase('tracking', (database) => {
       expect((await loop.viewOk({ targetId: cardId, visitorKey })).verdict).toBe('counted');
     });
 
+    it('counts one of several views of the same visitor sent at the same moment', async () => {
+      const visitorKey = loop.newVisitorKey();
+      const views = await Promise.all(
+        Array.from({ length: 6 }, () => loop.viewOk({ targetId: cardId, shareCode: share.code, visitorKey })),
+      );
+      expect(views.map((view) => view.verdict).sort()).toEqual([
+        'counted',
+        'repeat',
+        'repeat',
+        'repeat',
+        'repeat',
+        'repeat',
+      ]);
+    });
+
     it('keeps a client time within five minutes, and replaces one further off with server time', async () => {
       const near = new Date(Date.now() - 60_000).toISOString();
       const far = new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString();

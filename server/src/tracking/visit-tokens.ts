@@ -38,7 +38,8 @@ export class VisitTokens {
       shareId: view.shareId,
       creditedEmployeeId: view.creditedEmployeeId,
       touchpoint: view.touchpoint,
-      counted: view.counted,
+      // MariaDB hands a stored boolean back as 1: the token of a retried view must equal the first one.
+      counted: Boolean(view.counted),
     };
     return this.tokens.sign(claims, VISIT_TOKEN_TTL_SECONDS, view.receivedAt).token;
   }

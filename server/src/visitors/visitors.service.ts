@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ErasureReport } from '@cardhub/shared';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { WechatUser } from '../auth/entities/wechat-user.entity';
 import { ConsentsService } from '../privacy/consents.service';
 import { SharesService } from '../shares/shares.service';
@@ -30,6 +31,13 @@ export class VisitorsService {
     mergedId: string,
     keptId: string,
   ) => Promise<void>)[] = [];
+
+  /** Features that keep rows per visitor (leads) anonymise them when the person is erased. */
+  private readonly eraseListeners: ((
+    organizationId: string,
+    erasedId: string,
+    pseudonymId: string,
+  ) => Promise<Partial<ErasureReport>>)[] = [];
 
   constructor(
     @InjectRepository(Visitor) private readonly visitors: Repository<Visitor>,
@@ -171,6 +179,98 @@ export class VisitorsService {
     );
     for (const listener of this.mergeListeners) await listener(organizationId, merged.id, kept.id);
     return this.visitors.findOneByOrFail({ id: kept.id });
+  }
+
+  onErase(
+    listener: (
+      organizationId: string,
+      erasedId: string,
+      pseudonymId: string,
+    ) => Promise<Partial<ErasureReport>>,
+  ): void {
+    this.eraseListeners.push(listener);
+  }
+
+  /**
+   * Erasure (删除权, PIPL art. 47): the person's row, identities, consents and every visitor merged into them
+   * go; their events, forwards and lead move to a fresh pseudonymous visitor (`erasedAt` set) that keeps only
+   * what counting needs (first touch, first and last seen), with user agents and typed fields stripped. One
+   * fresh id for one person, so distinct-visitor counts are the same before and after, and from raw events.
+   */
+  async erase(organizationId: string, visitorId: string, now = new Date()): Promise<ErasureReport> {
+    const visitor = await this.visitors.findOneByOrFail({ organizationId, id: visitorId });
+    const pseudonymId = randomUUID();
+    await this.visitors.insert({
+      id: pseudonymId,
+      organizationId,
+      firstShareId: visitor.firstShareId,
+      firstEmployeeId: visitor.firstEmployeeId,
+      firstSeenAt: visitor.firstSeenAt,
+      lastSeenAt: visitor.lastSeenAt,
+      erasedAt: now,
+    });
+    const eventsUnlinked = await this.eventLog.moveToVisitor(organizationId, visitorId, pseudonymId);
+    await this.eventLog.stripPersonalDetails(organizationId, { visitorId: pseudonymId });
+    await this.shares.moveSharerVisitor(organizationId, visitorId, pseudonymId);
+    let report: ErasureReport = {
+      identities: 0,
+      consents: 0,
+      eventsUnlinked,
+      followUps: 0,
+      leadAnonymised: false,
+    };
+    for (const listener of this.eraseListeners) {
+      report = { ...report, ...(await listener(organizationId, visitorId, pseudonymId)) };
+    }
+    const rows = [visitorId, ...(await this.mergedInto(organizationId, visitorId))];
+    const identities = await this.identities.delete({ organizationId, visitorId: In(rows) });
+    let consents = 0;
+    for (const id of rows) consents += await this.consents.eraseOf(organizationId, id);
+    await this.visitors.delete({ organizationId, id: In(rows) });
+    return { ...report, identities: identities.affected ?? 0, consents };
+  }
+
+  /** Visitors not seen since `cutoff` whose data the retention limit erases (pseudonyms are left alone). */
+  async idsInactiveBefore(organizationId: string, cutoff: Date): Promise<string[]> {
+    const rows = await this.visitors.find({
+      select: { id: true },
+      where: {
+        organizationId,
+        lastSeenAt: LessThan(cutoff),
+        mergedIntoVisitorId: IsNull(),
+        erasedAt: IsNull(),
+      },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /** The visitor a (possibly merged) id now lives on; null once the person was erased. */
+  async currentVisitor(organizationId: string, visitorId: string): Promise<Visitor | null> {
+    let visitor = await this.visitors.findOneBy({ organizationId, id: visitorId });
+    for (let hops = 0; visitor?.mergedIntoVisitorId && hops < 20; hops += 1) {
+      visitor = await this.visitors.findOneBy({ organizationId, id: visitor.mergedIntoVisitorId });
+    }
+    return visitor && !visitor.erasedAt && !visitor.mergedIntoVisitorId ? visitor : null;
+  }
+
+  /** The identities a person is known by, oldest first (for their export). */
+  identitiesOf(organizationId: string, visitorId: string): Promise<VisitorIdentity[]> {
+    return this.identities.find({ where: { organizationId, visitorId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Every visitor row merged into this one, directly or through another (pointers may hold old fields). */
+  private async mergedInto(organizationId: string, visitorId: string): Promise<string[]> {
+    const found: string[] = [];
+    let frontier = [visitorId];
+    while (frontier.length > 0) {
+      const rows = await this.visitors.find({
+        select: { id: true },
+        where: { organizationId, mergedIntoVisitorId: In(frontier) },
+      });
+      frontier = rows.map((row) => row.id).filter((id) => !found.includes(id));
+      found.push(...frontier);
+    }
+    return found;
   }
 
   findByIds(organizationId: string, visitorIds: string[]): Promise<Visitor[]> {

@@ -4,6 +4,7 @@ import { h5ShareUrl, h5TargetPageUrl } from '@cardhub/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth';
 import { AppConfig } from '../common/config';
+import { contentSecurityPolicyFor } from '../common/security-headers';
 import { SharesService } from '../shares/shares.service';
 import { cardPreviewPage, materialPreviewPage, shareNotFoundPage } from './link-preview';
 
@@ -24,11 +25,14 @@ export class LinkPreviewController {
       if (error instanceof NotFoundException) return null;
       throw error;
     });
+    const page = html ?? shareNotFoundPage();
     await reply
       .status(html ? 200 : 404)
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Cache-Control', html ? 'public, max-age=60' : 'no-cache')
-      .send(html ?? shareNotFoundPage());
+      // The page's redirect script is inline: admitted by its hash, nothing else inline is.
+      .header('Content-Security-Policy', contentSecurityPolicyFor(page))
+      .send(page);
   }
 
   /** Throws NotFoundException for unknown codes and for targets that are gone. */

@@ -1,9 +1,4 @@
-import type { CardDto, MaterialDto } from '@cardhub/shared';
-
-/** Text is inserted into HTML only through this. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+import { type CardDto, type MaterialDto, escapeHtml } from '@cardhub/shared';
 
 /**
  * The page a link-preview crawler (and, for an instant, a person) gets for a share link: title, description

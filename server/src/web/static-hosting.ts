@@ -46,6 +46,8 @@ export class StaticHosting implements OnModuleInit {
       root: this.config.h5DistDir,
       prefix: '/',
       decorateReply: false,
+      // The build writes .br and .gz copies of its text assets (miniapp/scripts/precompress-h5.mjs).
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (response, path) => {
         response.setHeader('Cache-Control', cacheControlOf(path));
@@ -56,7 +58,8 @@ export class StaticHosting implements OnModuleInit {
 
 /** index.html must be fetched fresh to pick up a new release; files with a content hash in their name never change. */
 export function cacheControlOf(path: string): string {
-  const name = basename(path);
+  // A precompressed copy is cached as the file it stands for.
+  const name = basename(path).replace(/\.(br|gz)$/, '');
   if (name.endsWith('.html')) return 'no-cache';
   if (/\.[0-9a-f]{8,}\./i.test(name)) return `public, max-age=${ONE_YEAR_SECONDS}, immutable`;
   return 'public, max-age=3600';

@@ -2,6 +2,7 @@ import { type LoginResponse, type MaterialDto, type ShareDto, h5TargetPageUrl } 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
 
@@ -15,6 +16,8 @@ describeEachDatabase('web', (database) => {
     mkdirSync(join(h5Dir, 'js'));
     writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>cardhub</title>');
     writeFileSync(join(h5Dir, 'js', 'app.3f9a1c2be4.js'), 'console.log(1)');
+    // What the build's precompress step writes next to each asset.
+    writeFileSync(join(h5Dir, 'js', 'app.3f9a1c2be4.js.br'), brotliCompressSync('console.log(1)'));
     t = await createTestApp({ databaseUrl: database.url, env: { H5_DIST_DIR: h5Dir } });
     loop = cardLoop(t);
     zhang = await t.loginAs(t.demo.employeeIds[0]!);
@@ -109,6 +112,23 @@ describeEachDatabase('web', (database) => {
       const asset = await t.http.get('/js/app.3f9a1c2be4.js');
       expect(asset.status).toBe(200);
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    });
+
+    it('sends the precompressed copy of an asset to browsers that accept it, cached like the asset', async () => {
+      const asset = await t.http.get('/js/app.3f9a1c2be4.js').set('Accept-Encoding', 'gzip, deflate, br');
+      expect(asset.status).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.text).toBe('console.log(1)');
+    });
+
+    it('compresses large API answers for clients that accept it', async () => {
+      const docs = await t.http.get('/docs/json').set('Accept-Encoding', 'gzip');
+      expect(docs.status).toBe(200);
+      expect(docs.headers['content-encoding']).toBe('gzip');
+      expect(docs.body.openapi).toMatch(/^3\./);
+      const plain = await t.http.get('/docs/json').set('Accept-Encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
     });
 
     it('leaves the API, docs and health to their routes', async () => {

@@ -1,6 +1,8 @@
 import { type FakeWechat, type FakeWechatOptions, startFakeWechat } from '@cardhub/tests/fake-wechat';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WechatApiError, WechatClient } from './wechat.client';
+import { RedisAccessTokenStore, WechatApiError, WechatClient } from './wechat.client';
 import { PNG_SIGNATURE } from '../infra/uploads/image-type';
 
 const APP = { appId: 'wxclienttest0001', appSecret: 'client-test-secret' };
@@ -109,6 +111,46 @@ describe('WechatClient', () => {
       expect(phones.map((phone) => phone.purePhoneNumber)).toHaveLength(5);
       expect(fake.tokenRequests).toBe(2);
     });
+
+    // Several server instances share one Redis (REDIS_URL); declared only when one is configured.
+    if (process.env.REDIS_URL) {
+      describe('shared through Redis by several instances', () => {
+        const prefix = `cardhub-test:${randomBytes(6).toString('hex')}:`;
+        const connections: Redis[] = [];
+        const instance = () => {
+          const redis = new Redis(process.env.REDIS_URL!);
+          connections.push(redis);
+          return new WechatClient(
+            { ...APP, apiBaseUrl: fake.url },
+            new RedisAccessTokenStore(redis, prefix, APP.appId),
+          );
+        };
+
+        afterAll(async () => {
+          const keys = await connections[0]!.keys(`${prefix}*`);
+          if (keys.length > 0) await connections[0]!.del(...keys);
+          await Promise.all(connections.map((redis) => redis.quit()));
+        });
+
+        it('is fetched once for all of them, and a refused token replaced once for all', async () => {
+          await startWith();
+          const instances = [instance(), instance(), instance()];
+          const tokens = await Promise.all(
+            instances.flatMap((each) => [each.getAccessToken(), each.getAccessToken()]),
+          );
+          expect(new Set(tokens).size).toBe(1);
+          expect(fake.tokenRequests).toBe(1);
+
+          fake.revokeTokens();
+          const phones = await Promise.all(
+            instances.map((each, index) => each.getPhoneNumber(`phone:1390013900${index}`)),
+          );
+          expect(phones).toHaveLength(3);
+          expect(fake.tokenRequests).toBe(2);
+          expect(new Set(await Promise.all(instances.map((each) => each.getAccessToken()))).size).toBe(1);
+        });
+      });
+    }
 
     it('fails with the errcode when the credentials are wrong', async () => {
       await startWith();

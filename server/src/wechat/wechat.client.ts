@@ -1,6 +1,10 @@
 import { MAX_SCENE_LENGTH } from '@cardhub/shared';
 import type { AppConfig } from '../common/config';
-import { type AccessTokenStore, InProcessAccessTokenStore } from './access-token-store';
+import {
+  type AccessTokenStore,
+  type CachedAccessToken,
+  InProcessAccessTokenStore,
+} from './access-token-store';
 import { WechatApiError } from './wechat-api-error';
 
 export { WechatApiError } from './wechat-api-error';
@@ -8,6 +12,7 @@ export {
   type AccessTokenStore,
   type CachedAccessToken,
   InProcessAccessTokenStore,
+  RedisAccessTokenStore,
 } from './access-token-store';
 
 /** The mini-program's credentials and where WeChat's API is (the fake one in tests and demo mode). */
@@ -97,10 +102,13 @@ export class WechatClient {
    */
   async getAccessToken(): Promise<string> {
     const cached = await this.tokens.get();
-    if (cached && cached.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now()) return cached.token;
-    this.refreshing ??= this.refreshAccessToken().finally(() => {
-      this.refreshing = null;
-    });
+    if (cached && usableToken(cached)) return cached.token;
+    this.refreshing ??= this.tokens
+      .refresh(() => this.fetchStableToken(), usableToken)
+      .then((fresh) => fresh.token)
+      .finally(() => {
+        this.refreshing = null;
+      });
     return this.refreshing;
   }
 
@@ -168,7 +176,7 @@ export class WechatClient {
     );
   }
 
-  private async refreshAccessToken(): Promise<string> {
+  private async fetchStableToken(): Promise<CachedAccessToken> {
     // Never force_refresh: that would void the token every other server holds.
     const body = await this.callJson<{ access_token: string; expires_in: number }>(
       'getStableAccessToken',
@@ -180,8 +188,7 @@ export class WechatClient {
         force_refresh: false,
       }),
     );
-    await this.tokens.set({ token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 });
-    return body.access_token;
+    return { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
   }
 
   /** Runs a call with the current token; when WeChat calls that token stale, drops it and retries once. */
@@ -256,4 +263,9 @@ function describeFetchFailure(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error) return cause.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A token is used until its last minutes; then a new one is fetched (see TOKEN_REFRESH_MARGIN_MS). */
+function usableToken(token: CachedAccessToken): boolean {
+  return token.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now();
 }

@@ -11,7 +11,8 @@ import { describeEachDatabase } from '@cardhub/server/src/test-support/databases
 import type { Browser, Page, Request } from 'playwright-core';
 import { type DemoSite, startDemoSite } from '../demo-site';
 import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
-import { expectText, tap } from '../support/page-actions';
+import { api } from '../support/api';
+import { expectText, firstDemoEmployee, tap } from '../support/page-actions';
 import { queryRows } from '../support/database';
 import { type RunningStack, freePort, startStack } from '../support/server-process';
 
@@ -203,30 +204,4 @@ function pageView(page: Page): Promise<unknown> {
   return page.waitForResponse(
     (response) => response.url().endsWith('/api/site/demo/events') && response.status() === 200,
   );
-}
-
-async function api<T>(
-  baseUrl: string,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-  login?: LoginResponse,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(login ? { Authorization: `Bearer ${login.token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function firstDemoEmployee(baseUrl: string): Promise<DemoAccount> {
-  const accounts = await api<DemoAccount[]>(baseUrl, 'GET', '/api/auth/demo-accounts');
-  const seller = accounts.find((account) => account.role === 'employee');
-  if (!seller) throw new Error(`no employee among the demo accounts: ${JSON.stringify(accounts)}`);
-  return seller;
 }

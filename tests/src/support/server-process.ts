@@ -11,6 +11,8 @@ export interface RunningStack {
   /** Where the browser reaches the server (also its PUBLIC_URL, so every link it hands out works here). */
   baseUrl: string;
   wechat: FakeWechat;
+  /** Kills the server process with SIGKILL (no shutdown hook runs), as a power cut or the OOM killer would. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -18,7 +20,7 @@ const SERVER_ENTRY = join(REPO_ROOT, 'server', 'dist', 'main.js');
 const H5_BUILD = join(REPO_ROOT, 'miniapp', 'dist', 'h5');
 const STARTUP_TIMEOUT_MS = 60_000;
 // The server and the fake WeChat API only have to agree with each other.
-const WECHAT_APP = { appId: 'wx00000000journeys', appSecret: 'journeys-app-secret' };
+export const WECHAT_APP = { appId: 'wx00000000journeys', appSecret: 'journeys-app-secret' };
 
 /**
  * Starts the fake WeChat server and the real, built server (`node server/dist/main.js`, as `npm start` runs it)
@@ -30,8 +32,10 @@ export async function startStack(options: {
   logName: string;
   /** More environment for the server (e.g. DEMO_SITE_URL). */
   env?: Record<string, string>;
+  /** A fake WeChat another stack already runs (several instances of the server); it is left running on stop. */
+  wechat?: FakeWechat;
 }): Promise<RunningStack> {
-  const wechat = await startFakeWechat({ port: 0, ...WECHAT_APP });
+  const wechat = options.wechat ?? (await startFakeWechat({ port: 0, ...WECHAT_APP }));
   const workDir = mkdtempSync(join(tmpdir(), 'cardhub-journey-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -53,6 +57,10 @@ export async function startStack(options: {
       WECHAT_API_BASE_URL: wechat.url,
       UPLOAD_DIR: join(workDir, 'uploads'),
       H5_DIST_DIR: H5_BUILD,
+      // One browser plays every visitor and employee, and the load tests dozens of visitors, all from
+      // 127.0.0.1 and faster than people: limits stay on, set well above what they send.
+      RATE_LIMIT_PER_IP: '100000',
+      RATE_LIMIT_PER_VISITOR: '10000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +71,7 @@ export async function startStack(options: {
   const stop = async () => {
     await stopProcess(server);
     log.end();
-    await wechat.close();
+    if (!options.wechat) await wechat.close();
     rmSync(workDir, { recursive: true, force: true });
   };
 
@@ -74,7 +82,12 @@ export async function startStack(options: {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
     throw new Error(`${(error as Error).message}\n--- ${logFile} (end) ---\n${tail}`, { cause: error });
   }
-  return { baseUrl, wechat, stop };
+  const crash = async () => {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGKILL');
+    await exited;
+  };
+  return { baseUrl, wechat, crash, stop };
 }
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {

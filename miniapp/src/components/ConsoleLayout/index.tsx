@@ -14,9 +14,12 @@ export type StaffPrincipal = Extract<Principal, { kind: 'employee' }>;
 export const CONSOLE_SECTIONS = [
   { key: 'roster', label: '员工', url: '/pages/console/roster/index', roles: ['admin'] },
   { key: 'materials', label: '物料', url: '/pages/console/materials/index', roles: ['admin'] },
+  { key: 'dashboard', label: '数据看板', url: '/pages/console/dashboard/index', roles: ['admin', 'manager'] },
+  { key: 'boards', label: '排行榜', url: '/pages/console/boards/index', roles: ['admin', 'manager'] },
   { key: 'tasks', label: '营销任务', url: '/pages/console/tasks/index', roles: ['admin', 'manager'] },
   { key: 'leads', label: '线索', url: '/pages/console/leads/index', roles: ['admin', 'manager'] },
   { key: 'scoring', label: '评分规则', url: '/pages/console/scoring/index', roles: ['admin', 'manager'] },
+  { key: 'privacy', label: '隐私合规', url: '/pages/console/privacy/index', roles: ['admin'] },
 ] as const satisfies readonly { key: string; label: string; url: string; roles: readonly StaffRole[] }[];
 
 export type ConsoleSectionKey = (typeof CONSOLE_SECTIONS)[number]['key'];

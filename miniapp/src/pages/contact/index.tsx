@@ -1,13 +1,13 @@
 import { Button, Checkbox, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { PRIVACY_POLICY_VERSION } from '@cardhub/shared';
 import { useState } from 'react';
 import FormField from '../../components/FormField';
+import PrivacyAuthorizationPopup from '../../components/PrivacyAuthorizationPopup';
 import { ApiError } from '../../services/request';
 import { leaveContact } from '../../services/tracking';
 import './index.scss';
 
-/** The privacy policy version the consent text below describes. */
-const POLICY_VERSION = '2026-11';
 const IN_WECHAT = process.env.TARO_ENV === 'weapp';
 
 type Stage = { kind: 'form' } | { kind: 'sending' } | { kind: 'sent'; employeeName: string | null };
@@ -35,7 +35,7 @@ export default function ContactPage() {
     try {
       const { employeeName } = await leaveContact({
         visitToken,
-        consent: { granted: true, policyVersion: POLICY_VERSION },
+        consent: { granted: true, policyVersion: PRIVACY_POLICY_VERSION },
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(message.trim() ? { message: message.trim() } : {}),
         ...contact,
@@ -110,6 +110,14 @@ export default function ContactPage() {
             我同意将姓名、手机号和留言提供给{to}所在企业，仅用于联系我、解答咨询；可随时要求查询或删除。
           </Text>
         </View>
+        <Text
+          className="contact-page__policy"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/pages/privacy/index?token=${encodeURIComponent(visitToken)}` })
+          }
+        >
+          查看《隐私政策》与我的数据
+        </Text>
         {error ? <Text className="contact-page__error">{error}</Text> : null}
 
         {IN_WECHAT ? (
@@ -136,6 +144,7 @@ export default function ContactPage() {
           </Button>
         )}
       </View>
+      <PrivacyAuthorizationPopup />
     </View>
   );
 }

@@ -174,6 +174,13 @@ export default function HomePage() {
           <Text className="home-page__action-title">我的分享</Text>
           <Text className="home-page__action-hint">每次分享的浏览和访客</Text>
         </Button>
+        <Button
+          className="home-page__action"
+          onClick={() => Taro.navigateTo({ url: '/pages/leaderboard/index' })}
+        >
+          <Text className="home-page__action-title">排行榜</Text>
+          <Text className="home-page__action-hint">我的排名和距上一名的差距</Text>
+        </Button>
         <Button className="home-page__action" onClick={() => Taro.navigateTo({ url: '/pages/leads/index' })}>
           <Text className="home-page__action-title">我的线索</Text>
           <Text className="home-page__action-hint">谁有意向，下一步怎么跟</Text>

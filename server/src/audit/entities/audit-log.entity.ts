@@ -12,8 +12,9 @@ export class AuditLog {
   @UuidColumn()
   organizationId!: string;
 
-  @UuidColumn()
-  employeeId!: string;
+  /** Null for the person's own requests and the retention job (`detail.by`). */
+  @UuidColumn({ nullable: true })
+  employeeId!: string | null;
 
   @Column({ type: 'varchar', length: 40 })
   action!: AuditAction;

@@ -40,7 +40,10 @@ export class AuthGuard implements CanActivate {
 
     const token = bearerToken(request);
     if (policy.kind === 'public') {
-      request.principal = token ? await this.sessions.resolve(token).catch(() => undefined) : undefined;
+      // A bad or expired token makes the caller anonymous; a database that cannot be asked is not a verdict.
+      request.principal = token
+        ? await this.sessions.resolve(token).catch(anonymousIfUnauthorized)
+        : undefined;
       return true;
     }
     if (!token) throw new UnauthorizedException('请先登录');
@@ -60,4 +63,9 @@ function admits(principal: Principal, role: Role): boolean {
 function bearerToken(request: FastifyRequest): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   return match?.[1];
+}
+
+function anonymousIfUnauthorized(error: unknown): undefined {
+  if (error instanceof UnauthorizedException) return undefined;
+  throw error;
 }

@@ -5,14 +5,19 @@ import { ConfigError, loadAppConfig } from './app-config';
 
 describe('loadAppConfig', () => {
   let workingDir: string;
-  const secret = { TOKEN_SECRET: 'a'.repeat(32) };
+  /** What production needs: its own token secret and WeChat credentials. */
+  const secret = {
+    TOKEN_SECRET: '3f9c1e7a5b2d8046c1e9f7a3b5d20864',
+    WECHAT_APP_ID: 'wx1234567890abcdef',
+    WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef',
+  };
 
   beforeEach(() => {
     workingDir = mkdtempSync(join(tmpdir(), 'cardhub-config-'));
   });
   afterEach(() => rmSync(workingDir, { recursive: true, force: true }));
 
-  it('works with nothing but a token secret', () => {
+  it('works with nothing but the secrets', () => {
     const config = loadAppConfig(secret, workingDir);
     expect(config).toMatchObject({
       port: 3000,
@@ -24,7 +29,26 @@ describe('loadAppConfig', () => {
       uploadDir: join(workingDir, 'data', 'uploads'),
       h5DistDir: join(workingDir, '..', 'miniapp', 'dist', 'h5'),
       logLevel: 'info',
+      redis: null,
+      rateLimits: {
+        perIp: 300,
+        perVisitor: 120,
+        windowSeconds: 60,
+        loginMaxFailures: 5,
+        loginLockoutSeconds: 60,
+      },
+      trustProxy: 'loopback,linklocal,uniquelocal',
     });
+  });
+
+  it('shares state through Redis only when REDIS_URL is set, under a key prefix', () => {
+    expect(loadAppConfig({ ...secret, REDIS_URL: 'redis://127.0.0.1:6379/2' }, workingDir).redis).toEqual({
+      url: 'redis://127.0.0.1:6379/2',
+      keyPrefix: 'cardhub:',
+    });
+    expect(() => loadAppConfig({ ...secret, REDIS_URL: 'http://127.0.0.1:6379' }, workingDir)).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
   });
 
   it.each([
@@ -56,6 +80,8 @@ describe('loadAppConfig', () => {
     [{ DEMO_MODE: 'maybe' }, /DEMO_MODE must be 1 or 0/],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL must be an http\(s\) URL/],
     [{ TOKEN_SECRET: 'short' }, /TOKEN_SECRET must be at least 32 characters/],
+    [{ TOKEN_SECRET: 'changeme'.repeat(4) }, /TOKEN_SECRET must be random/],
+    [{ RATE_LIMIT_PER_IP: '0' }, /RATE_LIMIT_PER_IP must be at least 1/],
   ])('stops on a bad value and names the variable: %o', (env, message) => {
     expect(() => loadAppConfig({ ...secret, ...env }, workingDir)).toThrow(message);
   });
@@ -63,6 +89,19 @@ describe('loadAppConfig', () => {
   it('refuses to start without TOKEN_SECRET outside demo mode', () => {
     expect(() => loadAppConfig({}, workingDir)).toThrow(ConfigError);
     expect(() => loadAppConfig({ TOKEN_SECRET: '' }, workingDir)).toThrow(/TOKEN_SECRET is required/);
+  });
+
+  it('refuses the demo WeChat credentials with the real WeChat API outside demo mode', () => {
+    const { TOKEN_SECRET } = secret;
+    expect(() => loadAppConfig({ TOKEN_SECRET }, workingDir)).toThrow(
+      /WECHAT_APP_ID and WECHAT_APP_SECRET must be set/,
+    );
+    expect(() => loadAppConfig({ ...secret, WECHAT_APP_SECRET: '' }, workingDir)).toThrow(
+      /^WECHAT_APP_SECRET must be set/,
+    );
+    const againstFake = { TOKEN_SECRET, WECHAT_API_BASE_URL: 'http://127.0.0.1:3100' };
+    expect(loadAppConfig(againstFake, workingDir).wechat.appId).toBe('wx0000000000cardhub');
+    expect(loadAppConfig({ DEMO_MODE: '1' }, workingDir).wechat.appId).toBe('wx0000000000cardhub');
   });
 
   it('generates a token secret once per data dir in demo mode', () => {

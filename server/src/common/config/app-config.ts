@@ -10,6 +10,20 @@ export type DatabaseConfig =
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** Limits on what one client may ask of the public endpoints, and on guessing passwords. */
+export interface RateLimits {
+  /** Requests to public endpoints per client IP per window. */
+  readonly perIp: number;
+  /** Requests to public endpoints per visitor (visitor key, visit token or login) per window. */
+  readonly perVisitor: number;
+  readonly windowSeconds: number;
+  /** Failed logins per account and IP within `loginFailureWindowSeconds` before the account is locked there. */
+  readonly loginMaxFailures: number;
+  readonly loginFailureWindowSeconds: number;
+  /** The first lockout; each further one within a day doubles it, up to an hour. */
+  readonly loginLockoutSeconds: number;
+}
+
 /**
  * The whole runtime configuration, read once from the environment (docs/architecture.md, "Configuration").
  * Also the injection token: `constructor(private readonly config: AppConfig)`.
@@ -40,6 +54,14 @@ export abstract class AppConfig {
   abstract readonly uploadDir: string;
   abstract readonly h5DistDir: string;
   abstract readonly logLevel: LogLevel;
+  /**
+   * Shared state for running several instances (the WeChat access token); null keeps it in this process.
+   * Every key starts with `keyPrefix`, so deployments (and tests) can share one Redis.
+   */
+  abstract readonly redis: { readonly url: string; readonly keyPrefix: string } | null;
+  abstract readonly rateLimits: RateLimits;
+  /** Which proxies' X-Forwarded-For is believed (Fastify's `trustProxy`): the client IP rate limits count by. */
+  abstract readonly trustProxy: string;
 }
 
 /** A configuration the server cannot start with; the message names the variable and what it must be. */
@@ -51,6 +73,7 @@ export const DEMO_WECHAT_APP_ID = 'wx0000000000cardhub';
 export const DEMO_WECHAT_APP_SECRET = 'cardhub-demo-app-secret';
 export const DEMO_TASK_TEMPLATE_ID = 'cardhub-demo-task-assigned';
 const TOKEN_SECRET_FILE = 'token-secret';
+const REAL_WECHAT_API = 'https://api.weixin.qq.com';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'must be 1 or 0 (true/false)' })
@@ -59,6 +82,8 @@ const flag = z
 const httpUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .transform((url) => url.replace(/\/+$/, ''));
+
+const count = z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1');
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -75,10 +100,18 @@ const envSchema = z.object({
     .max(65535, 'must be a TCP port')
     .default(3000),
   PUBLIC_URL: httpUrl.optional(),
-  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    // A placeholder ("changeme…", "aaaa…") is not a key; `openssl rand -hex 32` has 16 distinct characters.
+    .refine(
+      (secret) => new Set(secret).size >= 10,
+      'must be random (generate one with `openssl rand -hex 32`)',
+    )
+    .optional(),
   WECHAT_APP_ID: z.string().min(1).default(DEMO_WECHAT_APP_ID),
   WECHAT_APP_SECRET: z.string().min(1).default(DEMO_WECHAT_APP_SECRET),
-  WECHAT_API_BASE_URL: httpUrl.default('https://api.weixin.qq.com'),
+  WECHAT_API_BASE_URL: httpUrl.default(REAL_WECHAT_API),
   WECHAT_LEAD_ALERT_TEMPLATE_ID: z.string().min(1).max(64).default('cardhub-lead-alert'),
   WECHAT_TASK_TEMPLATE_ID: z.string().min(1).max(64).default(DEMO_TASK_TEMPLATE_ID),
   DEMO_MODE: flag.default(false),
@@ -89,6 +122,15 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   H5_DIST_DIR: z.string().default('../miniapp/dist/h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default('cardhub:'),
+  RATE_LIMIT_PER_IP: count.default(300),
+  RATE_LIMIT_PER_VISITOR: count.default(120),
+  RATE_LIMIT_WINDOW_SECONDS: count.default(60),
+  LOGIN_MAX_FAILURES: count.default(5),
+  LOGIN_LOCKOUT_SECONDS: count.default(60),
+  // Proxies on this host or a private network (nginx, a container network's gateway); never the open internet.
+  TRUST_PROXY: z.string().min(1).default('loopback,linklocal,uniquelocal'),
 });
 
 type Environment = Record<string, string | undefined>;
@@ -110,6 +152,8 @@ export function loadAppConfig(env: Environment = process.env, workingDir = proce
   }
   const vars = parsed.data;
   const dataDir = resolve(workingDir, 'data');
+  const tokenSecret = vars.TOKEN_SECRET ?? demoTokenSecret(vars.DEMO_MODE, dataDir);
+  refuseDemoWechatCredentials(vars);
   const database = parseDatabaseUrl(vars.DATABASE_URL, dataDir, workingDir);
 
   return {
@@ -117,7 +161,7 @@ export function loadAppConfig(env: Environment = process.env, workingDir = proce
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
     database,
     dataDir,
-    tokenSecret: vars.TOKEN_SECRET ?? demoTokenSecret(vars.DEMO_MODE, dataDir),
+    tokenSecret,
     wechat: {
       appId: vars.WECHAT_APP_ID,
       appSecret: vars.WECHAT_APP_SECRET,
@@ -130,7 +174,34 @@ export function loadAppConfig(env: Environment = process.env, workingDir = proce
     uploadDir: vars.UPLOAD_DIR ? resolve(workingDir, vars.UPLOAD_DIR) : resolve(dataDir, 'uploads'),
     h5DistDir: resolve(workingDir, vars.H5_DIST_DIR),
     logLevel: vars.LOG_LEVEL,
+    redis: vars.REDIS_URL ? { url: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX } : null,
+    rateLimits: {
+      perIp: vars.RATE_LIMIT_PER_IP,
+      perVisitor: vars.RATE_LIMIT_PER_VISITOR,
+      windowSeconds: vars.RATE_LIMIT_WINDOW_SECONDS,
+      loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+      loginFailureWindowSeconds: 15 * 60,
+      loginLockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+    },
+    trustProxy: vars.TRUST_PROXY,
   };
+}
+
+/**
+ * Outside demo mode the WeChat credentials come from the environment: the built-in demo ones are only good
+ * for the fake WeChat API (tests, `npm start`), so with the real API the server refuses to start.
+ */
+function refuseDemoWechatCredentials(vars: z.output<typeof envSchema>): void {
+  if (vars.DEMO_MODE || vars.WECHAT_API_BASE_URL !== REAL_WECHAT_API) return;
+  const demoValues = [
+    vars.WECHAT_APP_ID === DEMO_WECHAT_APP_ID && 'WECHAT_APP_ID',
+    vars.WECHAT_APP_SECRET === DEMO_WECHAT_APP_SECRET && 'WECHAT_APP_SECRET',
+  ].filter(Boolean);
+  if (demoValues.length > 0) {
+    throw new ConfigError(
+      `${demoValues.join(' and ')} must be set to the mini-program's own credentials (公众平台 → 开发管理) when WECHAT_API_BASE_URL is the real WeChat API`,
+    );
+  }
 }
 
 export function parseDatabaseUrl(

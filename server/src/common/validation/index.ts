@@ -1,2 +1,8 @@
-export { ZodBody, ZodQuery, toOpenApiSchema } from './zod-decorators';
+export {
+  ZodBody,
+  ZodQuery,
+  declaredRequestSchemas,
+  toOpenApiSchema,
+  type DeclaredRequestSchema,
+} from './zod-decorators';
 export { ZodValidationPipe } from './zod-validation.pipe';

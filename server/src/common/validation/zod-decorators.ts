@@ -11,6 +11,23 @@ export interface ZodBodyOptions {
   textPlainJson?: boolean;
 }
 
+/** A request schema as a route declared it, so tests can send hostile input to every one of them. */
+export interface DeclaredRequestSchema {
+  part: 'body' | 'query';
+  schema: z.ZodType;
+  /** The controller's prototype and the handler's name: where Nest keeps the route's path and method. */
+  controller: object;
+  handler: string | symbol;
+  textPlainJson: boolean;
+}
+
+const declaredSchemas: DeclaredRequestSchema[] = [];
+
+/** Every schema a `@ZodBody` or `@ZodQuery` of a loaded controller declared. */
+export function declaredRequestSchemas(): readonly DeclaredRequestSchema[] {
+  return declaredSchemas;
+}
+
 /**
  * `@ZodBody(schema) input: z.output<typeof schema>`: validates the JSON body and documents it in OpenAPI
  * from the same schema, so the docs cannot drift from what is enforced.
@@ -21,6 +38,13 @@ export function ZodBody(schema: z.ZodType, options: ZodBodyOptions = {}): Parame
     const pipes = options.textPlainJson ? [new TextPlainJsonPipe(), validate] : [validate];
     Body(...pipes)(target, propertyKey, index);
     applyToMethod(target, propertyKey, ApiBody({ schema: toOpenApiSchema(schema) }));
+    declaredSchemas.push({
+      part: 'body',
+      schema,
+      controller: target,
+      handler: propertyKey!,
+      textPlainJson: Boolean(options.textPlainJson),
+    });
   };
 }
 
@@ -28,6 +52,13 @@ export function ZodBody(schema: z.ZodType, options: ZodBodyOptions = {}): Parame
 export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
   return (target, propertyKey, index) => {
     Query(new ZodValidationPipe(schema, 'query'))(target, propertyKey, index);
+    declaredSchemas.push({
+      part: 'query',
+      schema,
+      controller: target,
+      handler: propertyKey!,
+      textPlainJson: false,
+    });
     const { properties = {}, required = [] } = toOpenApiSchema(schema);
     for (const [name, property] of Object.entries(properties)) {
       applyToMethod(

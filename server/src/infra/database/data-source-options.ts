@@ -39,6 +39,8 @@ export function buildDataSourceOptions(database: DatabaseConfig, flavor: MysqlFl
       // Dates are stored and read as UTC whatever the server's time zone.
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
+      // An unreachable database fails a request within seconds (answered 503), instead of holding it for long.
+      connectTimeout: 5_000,
     };
   }
 

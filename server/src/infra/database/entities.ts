@@ -1,4 +1,6 @@
 import { AuditLog } from '../../audit/entities/audit-log.entity';
+import { BoardRollupSeen } from '../../boards/entities/board-rollup-seen.entity';
+import { BoardRollup } from '../../boards/entities/board-rollup.entity';
 import { WechatUser } from '../../auth/entities/wechat-user.entity';
 import { Card } from '../../cards/entities/card.entity';
 import { FollowUp } from '../../leads/entities/follow-up.entity';
@@ -20,6 +22,7 @@ import { DailyRollup } from '../../stats/entities/daily-rollup.entity';
 import { SharingTaskAssignee } from '../../tasks/entities/sharing-task-assignee.entity';
 import { SharingTask } from '../../tasks/entities/sharing-task.entity';
 import { TrackedEvent } from '../../tracking/entities/tracked-event.entity';
+import { RetentionSettingsRow } from '../../personal-data/entities/retention-settings.entity';
 import { VisitorIdentity } from '../../visitors/entities/visitor-identity.entity';
 import { Visitor } from '../../visitors/entities/visitor.entity';
 
@@ -49,4 +52,7 @@ export const ENTITIES = [
   SharingTask,
   SharingTaskAssignee,
   AuditLog,
+  RetentionSettingsRow,
+  BoardRollup,
+  BoardRollupSeen,
 ];

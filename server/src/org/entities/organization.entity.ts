@@ -1,4 +1,5 @@
 import { Entity, Index } from 'typeorm';
+import type { CreditSplit } from '@cardhub/shared';
 import {
   CreatedAtColumn,
   JsonColumn,
@@ -23,6 +24,10 @@ export class Organization {
 
   @TextColumn(40, { default: 'Asia/Shanghai' })
   timezone!: string;
+
+  /** How the boards credit a share chain: all to the root employee, or split among the employees on it. */
+  @TextColumn(8, { default: 'root' })
+  creditSplit!: CreditSplit;
 
   /** The official site (官网) every touchpoint points back to. */
   @TextColumn(300)

@@ -13,8 +13,9 @@ import {
   type EmployeeImportDto,
   type EmployeeImportRowError,
 } from '@cardhub/shared';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { type StaffPrincipal, findInOrganization } from '../../common/auth';
+import { PublicReadCache } from '../../common/cache';
 import type { UploadedFile } from '../../infra/uploads';
 import { DepartmentsService } from '../departments.service';
 import { type EmployeeFields, EmployeesService, assertNotOwnRole } from '../employees.service';
@@ -22,6 +23,7 @@ import { EmployeeImport } from '../entities/employee-import.entity';
 import { InvitationsService } from '../invitations.service';
 import { type RosterRow, type RosterRows, readRosterRows } from './roster-rows';
 import { readSpreadsheet } from './spreadsheet';
+import { Transactions } from '../../infra/database/transactions';
 
 type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -45,10 +47,11 @@ export class EmployeeImportsService implements OnApplicationBootstrap, OnApplica
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly employees: EmployeesService,
     private readonly departments: DepartmentsService,
     private readonly invitations: InvitationsService,
+    private readonly publicReads: PublicReadCache,
     @InjectRepository(EmployeeImport) private readonly imports: Repository<EmployeeImport>,
   ) {}
 
@@ -124,8 +127,8 @@ export class EmployeeImportsService implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  private importRow(admin: StaffPrincipal, row: RosterRow): Promise<RowOutcome> {
-    return this.dataSource.transaction(async (transaction) => {
+  private async importRow(admin: StaffPrincipal, row: RosterRow): Promise<RowOutcome> {
+    const outcome = await this.transactions.run(async (transaction): Promise<RowOutcome> => {
       const existing = await this.matchingEmployee(transaction, admin.organizationId, row);
       const fields: EmployeeFields = {
         name: row.name,
@@ -153,6 +156,9 @@ export class EmployeeImportsService implements OnApplicationBootstrap, OnApplica
       await this.employees.applyFields(transaction, existing, fields);
       return 'updated';
     });
+    // An updated employee's card may show new roster fields: cleared once committed.
+    if (outcome === 'updated') this.publicReads.clear();
+    return outcome;
   }
 
   private async matchingEmployee(manager: EntityManager, organizationId: string, row: RosterRow) {

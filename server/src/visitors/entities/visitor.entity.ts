@@ -43,6 +43,13 @@ export class Visitor {
   @UuidColumn({ nullable: true })
   mergedIntoVisitorId!: string | null;
 
+  /**
+   * Set on the pseudonymous row that takes an erased person's place: their events keep counting under it, but
+   * nothing personal and no identity leads to it.
+   */
+  @TimestampColumn({ nullable: true, default: null })
+  erasedAt!: Date | null;
+
   @TimestampColumn()
   firstSeenAt!: Date;
 

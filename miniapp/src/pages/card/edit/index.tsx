@@ -14,6 +14,7 @@ import {
   formFromCard,
   validateCardForm,
 } from './cardForm';
+import PrivacyAuthorizationPopup from '../../../components/PrivacyAuthorizationPopup';
 import './index.scss';
 
 const BIO_LIMIT = 500;
@@ -181,6 +182,7 @@ export default function CardEditPage() {
           保存
         </Button>
       </View>
+      <PrivacyAuthorizationPopup />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicCardResponse, ShareDto } from '@cardhub/shared';
 import { BusinessCard, type BusinessCardAction } from '../../../components/BusinessCard';
@@ -10,7 +10,9 @@ import { getPublicCard, getPublicCardByShare } from '../../../services/cards';
 import { ApiError } from '../../../services/request';
 import { createForward } from '../../../services/shares';
 import { shareCodeOf } from '../../../utils/shareSource';
+import PrivacyLink from '../../../components/PrivacyLink';
 import './index.scss';
+import { setPageTitle } from '../../../utils/pageTitle';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -49,7 +51,7 @@ export default function CardViewPage() {
     loadCard(source)
       .then((response) => {
         setLoaded(response);
-        Taro.setNavigationBarTitle({ title: `${response.card.name}的名片` });
+        void setPageTitle(`${response.card.name}的名片`);
       })
       .catch((error: unknown) =>
         setFailure(error instanceof ApiError ? error.message : '名片加载失败，请稍后再试'),
@@ -126,6 +128,7 @@ export default function CardViewPage() {
     <View className="page card-view">
       <BusinessCard card={card} onAction={onAction} forwardAsShareButton={isWeapp} />
       <Text className="card-view__footer">{card.organizationName} · 智能名片</Text>
+      <PrivacyLink visitToken={visit?.visitToken ?? null} />
     </View>
   );
 }

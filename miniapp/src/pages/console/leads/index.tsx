@@ -13,6 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import ConsoleDialog from '../../../components/ConsoleDialog';
 import ConsoleLayout, { type StaffPrincipal } from '../../../components/ConsoleLayout';
+import ConsolePager from '../../../components/ConsolePager';
 import LeadStageBadge from '../../../components/LeadStageBadge';
 import { assignLead, claimLead, downloadLeadExport, listLeads } from '../../../services/leads';
 import { ApiError } from '../../../services/request';
@@ -327,29 +328,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
         </div>
       ) : null}
 
-      {result ? (
-        <div className="lead-admin__pager">
-          <button
-            type="button"
-            className="lead-admin__page-button"
-            disabled={page <= 1}
-            onClick={() => void load(filters, page - 1)}
-          >
-            上一页
-          </button>
-          <span>
-            第 {page} / {pages} 页
-          </span>
-          <button
-            type="button"
-            className="lead-admin__page-button"
-            disabled={page >= pages}
-            onClick={() => void load(filters, page + 1)}
-          >
-            下一页
-          </button>
-        </div>
-      ) : null}
+      {result ? <ConsolePager page={page} pages={pages} onPage={(next) => void load(filters, next)} /> : null}
 
       {assigning ? (
         <AssignDialog

@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { MaterialDto, MaterialStatus } from '@cardhub/shared';
 import { useState } from 'react';
 import ConsoleLayout from '../../../components/ConsoleLayout';
+import ConsolePager from '../../../components/ConsolePager';
 import MaterialStatusBadge from '../../../components/MaterialStatusBadge';
 import { changeMaterialStatus } from '../../../services/material-admin';
 import { listMaterials } from '../../../services/materials';
@@ -193,25 +194,12 @@ function MaterialsTable() {
       ))}
 
       {result && pages > 1 ? (
-        <div className="material-admin__pager">
-          <button
-            type="button"
-            disabled={page <= 1}
-            onClick={() => void load({ ...filters, page: page - 1 })}
-          >
-            上一页
-          </button>
-          <span>
-            第 {page} / {pages} 页 · 共 {result.total} 条
-          </span>
-          <button
-            type="button"
-            disabled={page >= pages}
-            onClick={() => void load({ ...filters, page: page + 1 })}
-          >
-            下一页
-          </button>
-        </div>
+        <ConsolePager
+          page={page}
+          pages={pages}
+          total={result.total}
+          onPage={(next) => void load({ ...filters, page: next })}
+        />
       ) : null}
     </div>
   );

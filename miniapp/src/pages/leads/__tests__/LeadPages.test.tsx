@@ -25,7 +25,13 @@ const hot: LeadSummary = {
 };
 const detail: LeadDetail = {
   ...hot,
-  scoreReasons: [{ ruleId: 'click_consult', label: '点击咨询', occurrences: 1, points: 12 }],
+  scoreReasons: [
+    { ruleId: 'click_consult', label: '点击咨询', occurrences: 1, undecayedPoints: 12, points: 12 },
+    { ruleId: 'view_product', label: '浏览产品页', occurrences: 2, undecayedPoints: 10, points: 7.5 },
+  ],
+  scoreHalfLifeDays: 14,
+  marketingOptOut: false,
+  erased: false,
   signals: [
     {
       signalId: 'strong_intent',
@@ -115,6 +121,31 @@ describe('LeadDetailPage', () => {
     expect(sent.map((request) => `${request.method} ${request.url}`)).toContain(
       'POST /api/leads/lead-1/claim',
     );
+  });
+
+  it('shows why the score is what it is: rules, decay, half-life and the signals (PIPL art. 24)', async () => {
+    fakeServer({ 'GET /api/leads/lead-1': ok(detail) });
+    render(<LeadDetailPage />);
+    expect(await screen.findByText('为什么是这个分数')).toBeTruthy();
+    expect(screen.getByText('+7.5')).toBeTruthy();
+    expect(screen.getByText('原始 10 分，随时间衰减 2.5 分')).toBeTruthy();
+    expect(screen.getByText(/每 14 天权重减半/)).toBeTruthy();
+    expect(screen.getByText('触发的信号：30 分钟内两次浏览产品页并点击咨询')).toBeTruthy();
+  });
+
+  it('says so when the person opted out of personalised marketing', async () => {
+    fakeServer({
+      'GET /api/leads/lead-1': ok({
+        ...detail,
+        score: 0,
+        scoreReasons: [],
+        signals: [],
+        marketingOptOut: true,
+      }),
+    });
+    render(<LeadDetailPage />);
+    expect(await screen.findByText(/此人已拒绝个性化营销/)).toBeTruthy();
+    expect(screen.queryByText('暂无加分行为')).toBeNull();
   });
 
   it('asks why before changing the stage, and sends the reason', async () => {

@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, type LeadDetail, type LeadStage } from '@cardhub/shared';
 import { useState } from 'react';
+import LeadPersonalData from '../../../components/LeadPersonalData';
 import LeadStageBadge from '../../../components/LeadStageBadge';
 import { addLeadFollowUp, changeLeadStage, claimLead, getLead, setLeadTags } from '../../../services/leads';
 import { ApiError } from '../../../services/request';
@@ -122,18 +123,49 @@ export default function LeadDetailPage() {
       ) : null}
 
       <View className="lead-detail__section">
-        <Text className="lead-detail__section-title">评分依据</Text>
-        <Text className="lead-detail__hint">分数由行为自动计算，时间越久权重越低</Text>
-        {lead.scoreReasons.length === 0 ? <Text className="lead-detail__hint">暂无加分行为</Text> : null}
+        <Text className="lead-detail__section-title">为什么是这个分数</Text>
+        {lead.erased ? (
+          <Text className="lead-detail__notice">
+            此人的个人信息已应本人要求删除，行为记录已匿名化，不再评分
+          </Text>
+        ) : lead.marketingOptOut ? (
+          <Text className="lead-detail__notice">
+            此人已拒绝个性化营销：不再自动评分、不触发信号和提醒，阶段不会因评分变化
+          </Text>
+        ) : (
+          <Text className="lead-detail__hint">
+            分数由行为按规则自动计算（自动化决策），每 {lead.scoreHalfLifeDays} 天权重减半
+          </Text>
+        )}
+        {lead.scoreReasons.length === 0 && !lead.erased && !lead.marketingOptOut ? (
+          <Text className="lead-detail__hint">暂无加分行为</Text>
+        ) : null}
         {lead.scoreReasons.map((reason) => (
           <View key={reason.ruleId} className="lead-detail__row">
-            <Text>
-              {reason.label} × {reason.occurrences}
-            </Text>
+            <View>
+              <Text>
+                {reason.label} × {reason.occurrences}
+              </Text>
+              {reason.undecayedPoints !== reason.points ? (
+                <Text className="lead-detail__decay">
+                  原始 {reason.undecayedPoints} 分，随时间衰减{' '}
+                  {roundPoints(reason.undecayedPoints - reason.points)} 分
+                </Text>
+              ) : null}
+            </View>
             <Text className="lead-detail__points">+{reason.points}</Text>
           </View>
         ))}
+        {lead.signals.length > 0 ? (
+          <Text className="lead-detail__hint">
+            触发的信号：{lead.signals.map((signal) => signal.label).join('、')}
+          </Text>
+        ) : null}
       </View>
+
+      {me?.kind === 'employee' && me.role === 'admin' && process.env.TARO_ENV === 'h5' ? (
+        <LeadPersonalData leadId={lead.id} erased={lead.erased} onErased={() => void load()} />
+      ) : null}
 
       {canWork ? (
         <View className="lead-detail__section">
@@ -275,4 +307,8 @@ export default function LeadDetailPage() {
       </View>
     </View>
   );
+}
+
+function roundPoints(points: number): number {
+  return Math.round(points * 10) / 10;
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { CardDto, MaterialDto } from '@cardhub/shared';
 import { useCallback, useEffect, useState } from 'react';
 import CardStrip from '../../../components/CardStrip';
@@ -14,6 +14,7 @@ import { ApiError } from '../../../services/request';
 import { downloadWxacode } from '../../../services/shares';
 import MaterialViewPage from '../view';
 import './index.scss';
+import { setPageTitle } from '../../../utils/pageTitle';
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp';
 
@@ -34,7 +35,7 @@ function MaterialWorkbench({ materialId }: { materialId: string }) {
       .then(async ([loaded, myCard]) => {
         setMaterial(loaded);
         setCard(myCard);
-        Taro.setNavigationBarTitle({ title: loaded.title });
+        void setPageTitle(loaded.title);
         // Moments shares are read synchronously by WeChat (and a chat share falls back to it): make it now.
         if (IN_WECHAT) await shareFor('moments', materialTarget(loaded));
       })

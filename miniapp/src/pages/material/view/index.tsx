@@ -23,7 +23,9 @@ import { getSharedMaterial } from '../../../services/materials';
 import { ApiError } from '../../../services/request';
 import { createForward } from '../../../services/shares';
 import { shareCodeOf } from '../../../utils/shareSource';
+import PrivacyLink from '../../../components/PrivacyLink';
 import './index.scss';
+import { setPageTitle } from '../../../utils/pageTitle';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 const ROOT_ID = 'material-view';
@@ -95,7 +97,7 @@ export default function MaterialViewPage() {
       loadShared(shareCode).then(
         (page) => {
           setState({ kind: 'ready', page });
-          Taro.setNavigationBarTitle({ title: page.material.title });
+          void setPageTitle(page.material.title);
         },
         (error: unknown) => {
           const offline = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
@@ -279,6 +281,7 @@ export default function MaterialViewPage() {
           onConsult={consult}
         />
       ) : null}
+      <PrivacyLink visitToken={visit?.visitToken ?? null} />
     </View>
   );
 }

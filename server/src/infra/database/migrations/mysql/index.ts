@@ -7,6 +7,8 @@ import { LeadPool1795431835430 } from './1795431835430-LeadPool';
 import { SitePages1795432214875 } from './1795432214875-SitePages';
 import { HandoffDeadlines1795433853969 } from './1795433853969-HandoffDeadlines';
 import { AuditLog1795434037973 } from './1795434037973-AuditLog';
+import { PersonalDataRights1795440576319 } from './1795440576319-PersonalDataRights';
+import { BoardRollups1795440638058 } from './1795440638058-BoardRollups';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MYSQL_MIGRATIONS = [
   SitePages1795432214875,
   HandoffDeadlines1795433853969,
   AuditLog1795434037973,
+  PersonalDataRights1795440576319,
+  BoardRollups1795440638058,
 ];

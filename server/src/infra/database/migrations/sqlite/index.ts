@@ -7,6 +7,8 @@ import { LeadPool1795431838048 } from './1795431838048-LeadPool';
 import { SitePages1795432220264 } from './1795432220264-SitePages';
 import { HandoffDeadlines1795433856066 } from './1795433856066-HandoffDeadlines';
 import { AuditLog1795434040298 } from './1795434040298-AuditLog';
+import { PersonalDataRights1795440584734 } from './1795440584734-PersonalDataRights';
+import { BoardRollups1795440646932 } from './1795440646932-BoardRollups';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const SQLITE_MIGRATIONS = [
@@ -19,4 +21,6 @@ export const SQLITE_MIGRATIONS = [
   SitePages1795432220264,
   HandoffDeadlines1795433856066,
   AuditLog1795434040298,
+  PersonalDataRights1795440584734,
+  BoardRollups1795440646932,
 ];

@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RebuildProgress } from '@cardhub/shared';
+import type { DataSource } from 'typeorm';
+import { RollupRebuild } from './rollup-rebuild';
+import { RollupWriter } from './rollup-writer';
+
+const IDLE: RebuildProgress = { state: 'idle', processed: 0, total: 0, startedAt: null, finishedAt: null };
+
+/**
+ * Rebuilds an organization's rollups in the background after a settings change that alters its figures; the
+ * console polls the progress. A change during a rebuild queues another one, which starts over.
+ */
+@Injectable()
+export class RebuildJobs {
+  private readonly logger = new Logger(RebuildJobs.name);
+  private readonly latest = new Map<string, RebuildProgress>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly rebuild: RollupRebuild;
+
+  constructor(@InjectDataSource() dataSource: DataSource, writer: RollupWriter) {
+    this.rebuild = new RollupRebuild(dataSource, writer);
+  }
+
+  progressOf(organizationId: string): RebuildProgress {
+    return this.latest.get(organizationId) ?? IDLE;
+  }
+
+  /** Resolves when the organization's rebuilds have finished (tests, shutdown). */
+  async finished(organizationId: string): Promise<void> {
+    await this.running.get(organizationId);
+  }
+
+  start(organizationId: string): RebuildProgress {
+    const progress: RebuildProgress = {
+      state: 'running',
+      processed: 0,
+      total: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+    };
+    this.latest.set(organizationId, progress);
+    const previous = this.running.get(organizationId) ?? Promise.resolve();
+    this.running.set(
+      organizationId,
+      previous.then(() => this.run(organizationId, progress)),
+    );
+    return progress;
+  }
+
+  private async run(organizationId: string, progress: RebuildProgress): Promise<void> {
+    try {
+      await this.rebuild.run(organizationId, (processed, total) =>
+        Object.assign(progress, { processed, total }),
+      );
+      progress.state = 'idle';
+    } catch (error) {
+      progress.state = 'failed';
+      this.logger.error(`rebuilding the rollups of ${organizationId} failed: ${String(error)}`);
+    } finally {
+      progress.finishedAt = new Date().toISOString();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import type { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiExceptionFilter } from '../errors';
+import type { PublicRateLimitGuard } from '../rate-limit';
+
+export type BareHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+const errors = new ApiExceptionFilter();
+
+/**
+ * A public GET served by Fastify directly, past Nest's router, pipes and interceptors: only for public
+ * routes read far more than anything else (the profile showed Nest's per-request work costing more than
+ * the handler; docs/benchmarks.md). It is rate-limited like every `@Public()` route (the same guard's
+ * counters); the handler validates its own input; errors leave exactly as from a Nest route, through the
+ * same ApiExceptionFilter. Such a route is not in the Swagger document: list it in docs/architecture.md.
+ */
+export function registerBareGet(
+  adapterHost: HttpAdapterHost,
+  rateLimit: PublicRateLimitGuard,
+  path: string,
+  handler: BareHandler,
+): void {
+  const fastify = adapterHost.httpAdapter.getInstance<FastifyInstance>();
+  fastify.get(path, async (request, reply) => {
+    try {
+      await rateLimit.limit(request, reply);
+      await handler(request, reply);
+    } catch (error) {
+      errors.catch(error, httpHost(request, reply));
+    }
+    return reply;
+  });
+}
+
+/** What ApiExceptionFilter reads of Nest's ArgumentsHost: the request and the reply. */
+function httpHost(request: FastifyRequest, reply: FastifyReply): ArgumentsHost {
+  return {
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
+  } as unknown as ArgumentsHost;
+}

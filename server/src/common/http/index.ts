@@ -1,0 +1,1 @@
+export { type BareHandler, registerBareGet } from './bare-routes';

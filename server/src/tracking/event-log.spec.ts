@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, describeEachDatabase, type TestApp } from '../test-support';
+import type { TrackedEvent } from './entities/tracked-event.entity';
+import { EventLog } from './event-log';
+
+/** A view as the ingest hands it to the log: counted unless the log finds a counted view within the window. */
+function countedView(visitorId: string, targetId: string, receivedAt = new Date()): TrackedEvent {
+  return {
+    id: randomUUID(),
+    organizationId: ORGANIZATION_ID,
+    type: 'view',
+    targetType: 'card',
+    targetId,
+    shareId: null,
+    visitId: null,
+    visitorId,
+    actorEmployeeId: null,
+    creditedEmployeeId: null,
+    touchpoint: 'h5',
+    verdict: 'counted',
+    counted: true,
+    props: null,
+    userAgent: 'Mozilla/5.0',
+    occurredAt: receivedAt,
+    receivedAt,
+  };
+}
+
+function clickIn(view: TrackedEvent): TrackedEvent {
+  return {
+    ...view,
+    id: randomUUID(),
+    type: 'click',
+    verdict: null,
+    visitId: view.id,
+    props: { action: 'call' },
+  };
+}
+
+const ORGANIZATION_ID = randomUUID();
+
+describeEachDatabase('event log group commit', (database) => {
+  let t: TestApp;
+  let log: EventLog;
+  /** What the commit writer saw, batch by batch. */
+  const committed: string[][] = [];
+  let failOn: string | null = null;
+
+  beforeAll(async () => {
+    t = await createTestApp({ databaseUrl: database.url, seed: false });
+    log = t.get(EventLog);
+    log.onCommit(async (_manager, events) => {
+      if (events.some((event) => event.id === failOn)) throw new Error('a commit writer refused this event');
+      committed.push(events.map((event) => event.id));
+    });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    committed.length = 0;
+    failOn = null;
+  });
+
+  it('stores concurrent appends in shared transactions and answers each caller with its own counts', async () => {
+    const appends = Array.from({ length: 40 }, () => [countedView(randomUUID(), randomUUID())]);
+    const results = await Promise.all(appends.map((events) => log.append(events)));
+    results.forEach((result, index) => {
+      expect(result).toMatchObject({ stored: 1, duplicates: 0 });
+      expect(result.events.map((event) => event.id)).toEqual([appends[index]![0]!.id]);
+    });
+    // Forty requests did not take forty transactions; the writers saw every event exactly once.
+    expect(committed.length).toBeLessThan(10);
+    expect(committed.flat().sort()).toEqual(appends.map(([event]) => event!.id).sort());
+  });
+
+  it('stores an id sent by racing retries once, and answers the retries with the stored event', async () => {
+    const view = countedView(randomUUID(), randomUUID());
+    const results = await Promise.all([
+      log.append([view]),
+      log.append([{ ...view }]),
+      log.append([{ ...view }]),
+    ]);
+    expect(results.map((result) => result.stored).sort()).toEqual([0, 0, 1]);
+    expect(results.every((result) => result.events[0]!.id === view.id)).toBe(true);
+    const later = await log.append([{ ...view, verdict: 'bot', counted: false }]);
+    expect(later).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(later.events[0]).toMatchObject({ verdict: 'counted' });
+    expect(committed.flat()).toEqual([view.id]);
+  });
+
+  it('counts one of two views racing in from the same visitor, and not the actions of the other', async () => {
+    const [visitorId, targetId] = [randomUUID(), randomUUID()];
+    const [first, second] = [countedView(visitorId, targetId), countedView(visitorId, targetId)];
+    const secondClick = clickIn(second);
+    const [a, b] = await Promise.all([log.append([first]), log.append([second, secondClick])]);
+    expect([a.events[0]!.verdict, b.events[0]!.verdict]).toEqual(['counted', 'repeat']);
+    expect(b.events[1]).toMatchObject({ id: secondClick.id, counted: false });
+    // And a view of the same target by the same visitor in a later batch is a repeat too.
+    const third = await log.append([countedView(visitorId, targetId)]);
+    expect(third.events[0]).toMatchObject({ verdict: 'repeat', counted: false });
+  });
+
+  it('fails only the append whose batch cannot commit; the others in its batch and the next batch succeed', async () => {
+    const bad = countedView(randomUUID(), randomUUID());
+    failOn = bad.id;
+    const good = Array.from({ length: 5 }, () => countedView(randomUUID(), randomUUID()));
+    const outcomes = await Promise.allSettled([bad, ...good].map((event) => log.append([event])));
+    expect(outcomes[0]!.status).toBe('rejected');
+    expect(outcomes.slice(1).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    expect(await log.findById(bad.id)).toBeNull();
+    failOn = null;
+    expect(await log.append([bad])).toMatchObject({ stored: 1, duplicates: 0 });
+  });
+
+  it('stores an id once when two servers on the same database insert it at the same moment', async () => {
+    const other = await createTestApp({ databaseUrl: database.url, seed: false });
+    try {
+      const otherCommitted: string[] = [];
+      other.get(EventLog).onCommit(async (_manager, events) => {
+        otherCommitted.push(...events.map((event) => event.id));
+      });
+      const views = Array.from({ length: 60 }, () => countedView(randomUUID(), randomUUID()));
+      const results = await Promise.all(
+        views.flatMap((view) => [log.append([view]), other.get(EventLog).append([{ ...view }])]),
+      );
+      expect(results.reduce((total, result) => total + result.stored, 0)).toBe(views.length);
+      // Each event was derived by exactly one of the two servers' transactions.
+      expect([...committed.flat(), ...otherCommitted].sort()).toEqual(views.map((view) => view.id).sort());
+    } finally {
+      await other.close();
+    }
+  });
+});
