@@ -94,6 +94,7 @@ export function hostileQuery(names: readonly string[]) {
 
 /** The route a declared schema belongs to, from the metadata Nest routes by. */
 export function routeOfSchema(declared: DeclaredRequestSchema): RouteKey {
+  if ('route' in declared) return declared.route as RouteKey;
   const handler = (declared.controller as Record<string | symbol, object>)[declared.handler]!;
   const paths = [
     Reflect.getMetadata(PATH_METADATA, declared.controller.constructor) as string,

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { registerBareGet } from '../common/http';
+import { registerBareRoute } from '../common/http';
 import { PublicRateLimitGuard } from '../common/rate-limit';
 import { SharesService } from './shares.service';
 
@@ -17,9 +17,14 @@ export class PublicCardRoute implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    registerBareGet(this.adapterHost, this.rateLimit, '/api/public/shares/:code', async (request, reply) => {
-      const { code } = request.params as { code: string };
-      await reply.send(await this.shares.publicCard(code));
-    });
+    registerBareRoute(
+      this.adapterHost,
+      this.rateLimit,
+      'GET /api/public/shares/:code',
+      async (request, reply) => {
+        const { code } = request.params as { code: string };
+        await reply.send(await this.shares.publicCard(code));
+      },
+    );
   }
 }

@@ -45,6 +45,9 @@ describeEachDatabase('event log group commit', (database) => {
   /** What the commit writer saw, batch by batch. */
   const committed: string[][] = [];
   let failOn: string | null = null;
+  /** What the listener saw, pass by pass; it waits for `listenerGate` before looking. */
+  const derivedPasses: string[][] = [];
+  let listenerGate: Promise<void> = Promise.resolve();
 
   beforeAll(async () => {
     t = await createTestApp({ databaseUrl: database.url, seed: false });
@@ -52,6 +55,10 @@ describeEachDatabase('event log group commit', (database) => {
     log.onCommit(async (_manager, events) => {
       if (events.some((event) => event.id === failOn)) throw new Error('a commit writer refused this event');
       committed.push(events.map((event) => event.id));
+    });
+    log.onAppend(async (events) => {
+      await listenerGate;
+      derivedPasses.push(events.map((event) => event.id));
     });
   });
   afterAll(() => t.close());
@@ -109,6 +116,21 @@ describeEachDatabase('event log group commit', (database) => {
     expect(await log.findById(bad.id)).toBeNull();
     failOn = null;
     expect(await log.append([bad])).toMatchObject({ stored: 1, duplicates: 0 });
+  });
+
+  it('hands the listeners everything stored while they were busy in one pass, each event once', async () => {
+    await log.settled();
+    derivedPasses.length = 0;
+    let openGate!: () => void;
+    listenerGate = new Promise((open) => (openGate = open));
+    const first = countedView(randomUUID(), randomUUID());
+    await log.append([first]);
+    // Thirty batches commit while the listener is still on the first one.
+    const later = Array.from({ length: 30 }, () => countedView(randomUUID(), randomUUID()));
+    for (const view of later) await log.append([view]);
+    openGate();
+    await log.settled();
+    expect(derivedPasses).toEqual([[first.id], later.map((view) => view.id)]);
   });
 
   it('stores an id once when two servers on the same database insert it at the same moment', async () => {

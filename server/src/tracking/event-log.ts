@@ -81,8 +81,10 @@ export class EventLog implements BeforeApplicationShutdown {
   private readonly commitWriters: CommitWriter[] = [];
   private queue: PendingAppend[] = [];
   private flushing: Promise<void> | null = null;
-  /** Listeners run after the request is answered, one batch after another. */
-  private derived: Promise<void> = Promise.resolve();
+  /** Stored events the listeners have not seen yet. */
+  private underived: TrackedEvent[] = [];
+  /** The listeners' pass over `underived`, after the requests are answered; null while there is none. */
+  private deriving: Promise<void> | null = null;
 
   constructor(
     @InjectRepository(TrackedEvent) private readonly events: Repository<TrackedEvent>,
@@ -102,7 +104,7 @@ export class EventLog implements BeforeApplicationShutdown {
   /** Resolves once every queued event is stored and every listener has seen it (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.flushing) await this.flushing;
-    await this.derived;
+    while (this.deriving) await this.deriving;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -207,13 +209,27 @@ export class EventLog implements BeforeApplicationShutdown {
   }
 
   private derive(stored: TrackedEvent[]): void {
-    for (const listener of this.listeners) {
-      this.derived = this.derived.then(() =>
-        listener(stored).catch((error: unknown) =>
-          this.logger.error(`deriving from ${stored.length} events failed: ${String(error)}`),
-        ),
-      );
+    // With no listener the pass would end before `deriving` is set, and never be cleared.
+    if (this.listeners.length === 0) return;
+    this.underived.push(...stored);
+    this.deriving ??= this.deriveQueued();
+  }
+
+  /**
+   * Each pass hands the listeners everything stored since the previous pass, so under sustained ingest the work
+   * behind the answers coalesces (one rescore per visitor per pass, not per batch) instead of queueing up.
+   */
+  private async deriveQueued(): Promise<void> {
+    while (this.underived.length > 0) {
+      const events = this.underived;
+      this.underived = [];
+      for (const listener of this.listeners) {
+        await listener(events).catch((error: unknown) =>
+          this.logger.error(`deriving from ${events.length} events failed: ${String(error)}`),
+        );
+      }
     }
+    this.deriving = null;
   }
 
   findById(eventId: string): Promise<TrackedEvent | null> {

@@ -2,9 +2,7 @@ import { Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type Principal,
-  type TrackActionsResponse,
   type TrackViewResponse,
-  trackActionsSchema,
   type LeaveContactResponse,
   leaveContactSchema,
   trackViewSchema,
@@ -41,13 +39,5 @@ export class TrackingController {
     @ZodBody(leaveContactSchema) input: z.output<typeof leaveContactSchema>,
   ): Promise<LeaveContactResponse> {
     return this.contacts.leaveContact(input);
-  }
-
-  @Post('actions')
-  @HttpCode(200)
-  recordActions(
-    @ZodBody(trackActionsSchema) input: z.output<typeof trackActionsSchema>,
-  ): Promise<TrackActionsResponse> {
-    return this.tracking.recordActions(input);
   }
 }

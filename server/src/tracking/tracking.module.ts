@@ -9,6 +9,7 @@ import { WechatModule } from '../wechat/wechat.module';
 import { ContactService } from './contact.service';
 import { EventLogModule } from './event-log.module';
 import { TrackingController } from './tracking.controller';
+import { TrackActionsRoute } from './track-actions.route';
 import { TrackingService } from './tracking.service';
 import { ViewClaims } from './view-claims';
 
@@ -25,6 +26,6 @@ import { ViewClaims } from './view-claims';
     WechatModule,
   ],
   controllers: [TrackingController],
-  providers: [TrackingService, ContactService, ViewClaims],
+  providers: [TrackingService, ContactService, ViewClaims, TrackActionsRoute],
 })
 export class TrackingModule {}

@@ -8,28 +8,37 @@ export type BareHandler = (request: FastifyRequest, reply: FastifyReply) => Prom
 
 const errors = new ApiExceptionFilter();
 
+/** `GET /s/:code`: a method and a path, as Fastify's route table and the authorization matrix name them. */
+export type BareRoute = `${'GET' | 'POST'} /${string}`;
+
 /**
- * A public GET served by Fastify directly, past Nest's router, pipes and interceptors: only for public
- * routes read far more than anything else (the profile showed Nest's per-request work costing more than
- * the handler; docs/benchmarks.md). It is rate-limited like every `@Public()` route (the same guard's
- * counters); the handler validates its own input; errors leave exactly as from a Nest route, through the
- * same ApiExceptionFilter. Such a route is not in the Swagger document: list it in docs/architecture.md.
+ * A public route served by Fastify directly, past Nest's router, pipes and interceptors: only for the public
+ * routes hit far more than anything else (the profile showed Nest's per-request work costing more than the
+ * handler; docs/benchmarks.md). It is rate-limited like every `@Public()` route (the same guard's counters);
+ * the handler validates its own input (a body with `bareBodyValidator`); errors leave exactly as from a Nest
+ * route, through the same ApiExceptionFilter. Such a route is not in the Swagger document: list it in
+ * docs/architecture.md.
  */
-export function registerBareGet(
+export function registerBareRoute(
   adapterHost: HttpAdapterHost,
   rateLimit: PublicRateLimitGuard,
-  path: string,
+  route: BareRoute,
   handler: BareHandler,
 ): void {
+  const [method, path] = route.split(' ') as ['GET' | 'POST', string];
   const fastify = adapterHost.httpAdapter.getInstance<FastifyInstance>();
-  fastify.get(path, async (request, reply) => {
-    try {
-      await rateLimit.limit(request, reply);
-      await handler(request, reply);
-    } catch (error) {
-      errors.catch(error, httpHost(request, reply));
-    }
-    return reply;
+  fastify.route({
+    method,
+    url: path,
+    handler: async (request, reply) => {
+      try {
+        await rateLimit.limit(request, reply);
+        await handler(request, reply);
+      } catch (error) {
+        errors.catch(error, httpHost(request, reply));
+      }
+      return reply;
+    },
   });
 }
 

@@ -1,1 +1,1 @@
-export { type BareHandler, registerBareGet } from './bare-routes';
+export { type BareHandler, type BareRoute, registerBareRoute } from './bare-routes';

@@ -1,5 +1,6 @@
 export {
   ZodBody,
+  bareBodyValidator,
   ZodQuery,
   declaredRequestSchemas,
   toOpenApiSchema,

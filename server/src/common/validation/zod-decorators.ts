@@ -12,14 +12,21 @@ export interface ZodBodyOptions {
 }
 
 /** A request schema as a route declared it, so tests can send hostile input to every one of them. */
-export interface DeclaredRequestSchema {
+export type DeclaredRequestSchema = {
   part: 'body' | 'query';
   schema: z.ZodType;
-  /** The controller's prototype and the handler's name: where Nest keeps the route's path and method. */
-  controller: object;
-  handler: string | symbol;
   textPlainJson: boolean;
-}
+} & (
+  | {
+      /** The controller's prototype and the handler's name: where Nest keeps the route's path and method. */
+      controller: object;
+      handler: string | symbol;
+    }
+  | {
+      /** A bare Fastify route's `METHOD /path` (common/http). */
+      route: string;
+    }
+);
 
 const declaredSchemas: DeclaredRequestSchema[] = [];
 
@@ -46,6 +53,20 @@ export function ZodBody(schema: z.ZodType, options: ZodBodyOptions = {}): Parame
       textPlainJson: Boolean(options.textPlainJson),
     });
   };
+}
+
+/**
+ * The body validation of a bare Fastify route (common/http), which has no Nest pipes: the same checks and
+ * 400s as `@ZodBody`, and declared like it. Call it when the route's file is loaded, so the declaration is
+ * there before any app starts.
+ */
+export function bareBodyValidator<Schema extends z.ZodType>(
+  route: string,
+  schema: Schema,
+): (body: unknown) => z.output<Schema> {
+  const validate = new ZodValidationPipe(schema, 'body');
+  declaredSchemas.push({ part: 'body', schema, route, textPlainJson: false });
+  return (body) => validate.transform(body);
 }
 
 /** `@ZodQuery(schema) query: z.output<typeof schema>`: the same for the query string (an object schema). */

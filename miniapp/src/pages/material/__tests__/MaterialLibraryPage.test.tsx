@@ -70,7 +70,12 @@ describe('MaterialLibraryPage', () => {
   it('searches as the employee types, and says when nothing matches', async () => {
     render(<MaterialLibraryPage />);
     await waitFor(() => expect(titlesShown()).toHaveLength(3));
-    const input = document.querySelector('.material-library__search-input input, input')!;
+    // Taro's Input renders its <input> a moment after the page.
+    const input = await waitFor(() => {
+      const element = document.querySelector('.material-library__search-input input, input');
+      expect(element).not.toBeNull();
+      return element!;
+    });
     fireEvent.input(input, { target: { value: '名片' } });
     await waitFor(() => expect(titlesShown()).toEqual([exampleArticle.title]));
     expect(asked.at(-1)?.get('q')).toBe('名片');
