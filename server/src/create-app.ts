@@ -36,8 +36,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
   // JSON and HTML answers over 1 KB, compressed for clients that accept it; quality 4 keeps brotli cheap per
   // request (the H5 build's assets are compressed once, at build time: static-hosting.ts).
@@ -46,7 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   // Each upload route reads its file with its own size limit (infra/uploads); this is the default.
   await app.register(multipart, { limits: { fileSize: IMAGE_LIMIT_BYTES, files: 1, fields: 10 } });
 

@@ -22,6 +22,7 @@ import { Department } from '../org/entities/department.entity';
 import { Employee } from '../org/entities/employee.entity';
 import { Organization } from '../org/entities/organization.entity';
 import { Share } from '../shares/entities/share.entity';
+import { insertRows } from '../infra/database/insert-rows';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
 import { BoardRollupSeen } from './entities/board-rollup-seen.entity';
 import { BoardRollup } from './entities/board-rollup.entity';
@@ -313,16 +314,12 @@ async function loadShares(
 async function insertSeen(manager: EntityManager, tally: Tally): Promise<SeenRow[]> {
   if (tally.seen.size === 0) return [];
   const batchId = randomUUID();
-  for (const chunk of chunks([...tally.seen.values()], ROWS_PER_STATEMENT)) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(BoardRollupSeen)
-      .values(chunk.map((row) => ({ ...row, batchId })))
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
-  }
+  await insertRows(
+    manager,
+    BoardRollupSeen,
+    [...tally.seen.values()].map((row) => ({ ...row, batchId })),
+    { ignoreDuplicates: true },
+  );
   return manager.find(BoardRollupSeen, { where: { batchId } });
 }
 

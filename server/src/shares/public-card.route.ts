@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { registerBareRoute } from '../common/http';
+import { BARE_ROUTES, registerBareRoute } from '../common/http';
+import { PublicReadCache } from '../common/cache';
 import { PublicRateLimitGuard } from '../common/rate-limit';
 import { SharesService } from './shares.service';
 
@@ -14,17 +15,17 @@ export class PublicCardRoute implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly rateLimit: PublicRateLimitGuard,
     private readonly shares: SharesService,
+    private readonly publicReads: PublicReadCache,
   ) {}
 
   onModuleInit(): void {
-    registerBareRoute(
-      this.adapterHost,
-      this.rateLimit,
-      'GET /api/public/shares/:code',
-      async (request, reply) => {
-        const { code } = request.params as { code: string };
-        await reply.send(await this.shares.publicCard(code));
-      },
-    );
+    registerBareRoute(this.adapterHost, this.rateLimit, BARE_ROUTES.publicCard, async (request, reply) => {
+      const { code } = request.params as { code: string };
+      // Kept as JSON text: serializing the same card for every opening was a visible share of the profile.
+      const json = await this.publicReads.read(`card-share-json:${code}`, async () =>
+        JSON.stringify(await this.shares.publicCard(code)),
+      );
+      await reply.type('application/json; charset=utf-8').send(json);
+    });
   }
 }

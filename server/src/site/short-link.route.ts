@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SHORT_LINK_QR_PARAM, SHORT_LINK_QR_VALUE } from '@cardhub/shared';
-import { registerBareRoute } from '../common/http';
+import { BARE_ROUTES, registerBareRoute } from '../common/http';
 import { PublicRateLimitGuard } from '../common/rate-limit';
 import { storedUserAgent } from '../tracking/event-log';
 import { shortLinkNotFoundPage } from '../web/link-preview';
@@ -20,7 +20,7 @@ export class ShortLinkRoute implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    registerBareRoute(this.adapterHost, this.rateLimit, 'GET /s/:code', async (request, reply) => {
+    registerBareRoute(this.adapterHost, this.rateLimit, BARE_ROUTES.shortLink, async (request, reply) => {
       const { code } = request.params as { code: string };
       const via = (request.query as Record<string, unknown>)[SHORT_LINK_QR_PARAM];
       const destination = await this.links.open(

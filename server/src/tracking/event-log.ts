@@ -17,6 +17,7 @@ import {
   Repository,
 } from 'typeorm';
 import { isDatabaseUnavailable, isWriteConflict } from '../infra/database/database-errors';
+import { insertRows } from '../infra/database/insert-rows';
 import { Transactions } from '../infra/database/transactions';
 import { TrackedEvent } from './entities/tracked-event.entity';
 
@@ -186,14 +187,7 @@ export class EventLog implements BeforeApplicationShutdown {
       await applyViewWindow(manager, inserted);
       // A plain INSERT: should another server have inserted one of these ids since the SELECT, the unique key
       // refuses it and the batch reruns (isWriteConflict) instead of storing or deriving anything twice.
-      // updateEntity(false): TypeORM would read the rows back and, on SQLite, merge them into the wrong objects.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TrackedEvent)
-        .values(inserted)
-        .updateEntity(false)
-        .execute();
+      await insertRows(manager, TrackedEvent, inserted);
       for (const writer of this.commitWriters) await writer(manager, inserted);
       for (const event of inserted) stored.set(event.id, event);
       return { stored, inserted };

@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { trackActionsSchema } from '@cardhub/shared';
-import { registerBareRoute } from '../common/http';
+import { BARE_ROUTES, registerBareRoute } from '../common/http';
 import { PublicRateLimitGuard } from '../common/rate-limit';
 import { bareBodyValidator } from '../common/validation';
 import { TrackingService } from './tracking.service';
 
-const ROUTE = 'POST /api/track/actions';
-const validateActions = bareBodyValidator(ROUTE, trackActionsSchema);
+const validateActions = bareBodyValidator(BARE_ROUTES.trackActions, trackActionsSchema);
 
 /**
  * `POST /api/track/actions`: what a prospect does on a page they opened (TrackActionsResponse). Every click of
@@ -23,7 +22,7 @@ export class TrackActionsRoute implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    registerBareRoute(this.adapterHost, this.rateLimit, ROUTE, async (request, reply) => {
+    registerBareRoute(this.adapterHost, this.rateLimit, BARE_ROUTES.trackActions, async (request, reply) => {
       await reply.send(await this.tracking.recordActions(validateActions(request.body)));
     });
   }

@@ -11,6 +11,13 @@ const errors = new ApiExceptionFilter();
 /** `GET /s/:code`: a method and a path, as Fastify's route table and the authorization matrix name them. */
 export type BareRoute = `${'GET' | 'POST'} /${string}`;
 
+/** Every bare route, by what registers it: the request logger leaves them out (see logger-params.ts). */
+export const BARE_ROUTES = {
+  shortLink: 'GET /s/:code',
+  publicCard: 'GET /api/public/shares/:code',
+  trackActions: 'POST /api/track/actions',
+} as const satisfies Record<string, BareRoute>;
+
 /**
  * A public route served by Fastify directly, past Nest's router, pipes and interceptors: only for the public
  * routes hit far more than anything else (the profile showed Nest's per-request work costing more than the
@@ -22,7 +29,7 @@ export type BareRoute = `${'GET' | 'POST'} /${string}`;
 export function registerBareRoute(
   adapterHost: HttpAdapterHost,
   rateLimit: PublicRateLimitGuard,
-  route: BareRoute,
+  route: (typeof BARE_ROUTES)[keyof typeof BARE_ROUTES],
   handler: BareHandler,
 ): void {
   const [method, path] = route.split(' ') as ['GET' | 'POST', string];
@@ -30,6 +37,8 @@ export function registerBareRoute(
   fastify.route({
     method,
     url: path,
+    // Their answers are a redirect or a small JSON: too short for compression to pay for its hook.
+    config: { compress: false },
     handler: async (request, reply) => {
       try {
         await rateLimit.limit(request, reply);

@@ -1,1 +1,1 @@
-export { type BareHandler, type BareRoute, registerBareRoute } from './bare-routes';
+export { BARE_ROUTES, type BareHandler, type BareRoute, registerBareRoute } from './bare-routes';

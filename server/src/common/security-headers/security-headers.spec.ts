@@ -40,8 +40,14 @@ describeEachDatabase('security headers', (database) => {
     rmSync(h5Dir, { recursive: true, force: true });
   });
 
-  it('sends helmet’s headers on API answers, errors included', async () => {
-    for (const response of [await t.http.get('/health'), await t.http.get('/api/auth/me')]) {
+  it('sends helmet’s headers on API answers, errors and the bare public routes included', async () => {
+    const answers = [
+      await t.http.get('/health'),
+      await t.http.get('/api/auth/me'),
+      await t.http.get('/api/public/shares/0000000000'),
+      await t.http.post('/api/track/actions').send({}),
+    ];
+    for (const response of answers) {
       expect(response.headers).toMatchObject({
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'SAMEORIGIN',
