@@ -30,6 +30,11 @@ import { ScoringSettingsService } from './scoring-settings.service';
 
 /** Scores read this far back; decay has made older behaviour worth next to nothing by then. */
 export const SCORING_LOOKBACK_DAYS = 180;
+/**
+ * And at most this many of a visitor's latest events: far more than a person produces, so only a flood (a script,
+ * a refresh loop) meets it, and such a flood cannot make each rescore slower and larger than the last.
+ */
+export const SCORING_EVENT_LIMIT = 1_000;
 
 /** What replaces a reason a member of staff typed about an erased person. */
 const ERASED_REASON = '（个人信息已删除）';
@@ -273,7 +278,7 @@ export class LeadScorer implements OnModuleInit {
   /** A visitor's recent events, as stored and as scoring sees them, with the materials they were about. */
   async visitorEvents(organizationId: string, visitorId: string, now: Date) {
     const since = new Date(now.getTime() - SCORING_LOOKBACK_DAYS * 86_400_000);
-    const stored = await this.eventLog.eventsOfVisitor(organizationId, visitorId, since);
+    const stored = await this.eventLog.eventsOfVisitor(organizationId, visitorId, since, SCORING_EVENT_LIMIT);
     const materialIds = [
       ...new Set(stored.filter((event) => event.targetType === 'material').map((event) => event.targetId)),
     ];

@@ -133,6 +133,19 @@ describeEachDatabase('event log group commit', (database) => {
     expect(derivedPasses).toEqual([[first.id], later.map((view) => view.id)]);
   });
 
+  it("reads a visitor's events oldest first, or only the newest few", async () => {
+    const visitorId = randomUUID();
+    const start = Date.now() - 60_000;
+    const views = Array.from({ length: 5 }, (_, n) =>
+      countedView(visitorId, randomUUID(), new Date(start + n * 1_000)),
+    );
+    await log.append([...views].reverse());
+    const ids = (events: TrackedEvent[]) => events.map((event) => event.id);
+    const since = new Date(start - 1_000);
+    expect(ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since))).toEqual(ids(views));
+    expect(ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since, 2))).toEqual(ids(views.slice(3)));
+  });
+
   it('stores an id once when two servers on the same database insert it at the same moment', async () => {
     const other = await createTestApp({ databaseUrl: database.url, seed: false });
     try {

@@ -56,6 +56,8 @@ export type CommitWriter = (manager: EntityManager, events: readonly TrackedEven
 /** Group commit: a batch takes what is queued, up to this many events, waiting at most `BATCH_WAIT_MS` to fill. */
 export const BATCH_MAX_EVENTS = 500;
 export const BATCH_WAIT_MS = 3;
+/** The longest pause between two passes of the listeners (see `deriveQueued`). */
+const MAX_DERIVE_PAUSE_MS = 1_000;
 /** Another server inserting the same id at the same moment makes the later transaction fail; it is simply rerun. */
 const BATCH_ATTEMPTS = 3;
 
@@ -217,11 +219,16 @@ export class EventLog implements BeforeApplicationShutdown {
     while (this.underived.length > 0) {
       const events = this.underived;
       this.underived = [];
+      const started = Date.now();
       for (const listener of this.listeners) {
         await listener(events).catch((error: unknown) =>
           this.logger.error(`deriving from ${events.length} events failed: ${String(error)}`),
         );
       }
+      // The next pass waits as long as this one took: deriving keeps at most half of the server's time for
+      // itself under sustained ingest, and what arrives meanwhile is coalesced into that next pass.
+      const took = Date.now() - started;
+      if (this.underived.length > 0) await delay(Math.min(took, MAX_DERIVE_PAUSE_MS));
     }
     this.deriving = null;
   }
@@ -264,11 +271,19 @@ export class EventLog implements BeforeApplicationShutdown {
   }
 
   /** A visitor's events since a time, oldest first: what scoring and a lead's timeline read. */
-  eventsOfVisitor(organizationId: string, visitorId: string, since: Date): Promise<TrackedEvent[]> {
-    return this.events.find({
+  /** A visitor's events since a moment, oldest first; with `latest`, only that many of the newest. */
+  async eventsOfVisitor(
+    organizationId: string,
+    visitorId: string,
+    since: Date,
+    latest?: number,
+  ): Promise<TrackedEvent[]> {
+    const newestFirst = await this.events.find({
       where: { organizationId, visitorId, occurredAt: MoreThanOrEqual(since) },
-      order: { occurredAt: 'ASC', id: 'ASC' },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: latest,
     });
+    return newestFirst.reverse();
   }
 
   /** Counted views through these shares, per share and visitor (so visitors can be told apart across shares). */

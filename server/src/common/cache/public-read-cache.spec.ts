@@ -38,4 +38,21 @@ describe('PublicReadCache', () => {
     await expect(cache.read('card', () => Promise.reject(new Error('404')), 0)).rejects.toThrow('404');
     expect(await cache.read('card', async () => 'found', 1)).toBe('found');
   });
+
+  it('makes one read for a burst of misses, and a fresh one for a burst after clear()', async () => {
+    const cache = new PublicReadCache();
+    const source = counter();
+    const burst = await Promise.all(Array.from({ length: 50 }, () => cache.read('card', source.load, 0)));
+    expect(burst).toEqual(Array(50).fill(1));
+    cache.clear();
+    const [before, after] = await Promise.all([
+      cache.read('card', source.load, 1),
+      (async () => {
+        cache.clear();
+        return cache.read('card', source.load, 1);
+      })(),
+    ]);
+    // The read that began before the second clear() is not shared with the one after it.
+    expect([before, after]).toEqual([2, 3]);
+  });
 });

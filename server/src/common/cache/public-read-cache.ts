@@ -19,20 +19,31 @@ interface Entry {
 @Injectable()
 export class PublicReadCache {
   private readonly entries = new Map<string, Entry>();
+  /** Reads under way, by key: what a miss waits for rather than reading again. */
+  private readonly loading = new Map<string, { value: Promise<unknown>; generation: number }>();
   /** Bumped by clear(): a read that started before a change must not store what it read. */
   private generation = 0;
 
   async read<T>(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > now) return hit.value as T;
+    // A burst arriving as an entry expires waits for one read instead of each making its own.
+    const inFlight = this.loading.get(key);
+    if (inFlight && inFlight.generation === this.generation) return inFlight.value as Promise<T>;
     const generation = this.generation;
-    const value = await load();
-    if (generation === this.generation) {
-      this.entries.delete(key);
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { value, expiresAt: now + PUBLIC_READ_TTL_MS });
+    const value = load();
+    this.loading.set(key, { value, generation });
+    try {
+      const loaded = await value;
+      if (generation === this.generation) {
+        this.entries.delete(key);
+        if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, { value: loaded, expiresAt: now + PUBLIC_READ_TTL_MS });
+      }
+      return loaded;
+    } finally {
+      if (this.loading.get(key)?.value === value) this.loading.delete(key);
     }
-    return value;
   }
 
   clear(): void {
