@@ -98,9 +98,10 @@ describeEachDatabase('PIPL rights', (database) => {
     adminPage = await admin.newPage();
     await adminPage.goto('/#/pages/console/login/index');
     await adminPage.getByText(boss.name, { exact: true }).click();
-    // Wait for the login's own reLaunch: a page opened before it lands would end up hidden beneath it.
-    await adminPage.waitForURL(/pages\/console\/roster/);
-    await adminPage.goto('/#/pages/console/leads/index');
+    // The login's reLaunch lands on the roster; a page opened before it has rendered would end up beneath it.
+    await expectText(adminPage, '批量导入');
+    await adminPage.locator('.console__tab', { hasText: '线索' }).click();
+    await adminPage.waitForURL(/pages\/console\/leads/);
     await adminPage.locator('.console-table__row', { hasText: NAME }).getByText('查看').click();
     await adminPage.waitForURL(/pages\/leads\/detail/);
     leadUrl = adminPage.url();
