@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RebuildProgress } from '@cardhub/shared';
 import type { DataSource } from 'typeorm';
+import { OrganizationJobQueue } from '../common/jobs/organization-job-queue';
 import { RollupRebuild } from './rollup-rebuild';
 import { RollupWriter } from './rollup-writer';
 
@@ -14,8 +15,7 @@ const IDLE: RebuildProgress = { state: 'idle', processed: 0, total: 0, startedAt
 @Injectable()
 export class RebuildJobs {
   private readonly logger = new Logger(RebuildJobs.name);
-  private readonly latest = new Map<string, RebuildProgress>();
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly jobs = new OrganizationJobQueue<RebuildProgress>();
   private readonly rebuild: RollupRebuild;
 
   constructor(@InjectDataSource() dataSource: DataSource, writer: RollupWriter) {
@@ -23,12 +23,12 @@ export class RebuildJobs {
   }
 
   progressOf(organizationId: string): RebuildProgress {
-    return this.latest.get(organizationId) ?? IDLE;
+    return this.jobs.progressOf(organizationId) ?? IDLE;
   }
 
   /** Resolves when the organization's rebuilds have finished (tests, shutdown). */
-  async finished(organizationId: string): Promise<void> {
-    await this.running.get(organizationId);
+  finished(organizationId: string): Promise<void> {
+    return this.jobs.finished(organizationId);
   }
 
   start(organizationId: string): RebuildProgress {
@@ -39,13 +39,7 @@ export class RebuildJobs {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    this.latest.set(organizationId, progress);
-    const previous = this.running.get(organizationId) ?? Promise.resolve();
-    this.running.set(
-      organizationId,
-      previous.then(() => this.run(organizationId, progress)),
-    );
-    return progress;
+    return this.jobs.enqueue(organizationId, progress, () => this.run(organizationId, progress));
   }
 
   private async run(organizationId: string, progress: RebuildProgress): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RescoreProgress } from '@cardhub/shared';
 import { randomUUID } from 'node:crypto';
+import { OrganizationJobQueue } from '../common/jobs/organization-job-queue';
 import { VisitorsService } from '../visitors/visitors.service';
 import { LeadScorer, SCORING_LOOKBACK_DAYS } from './lead-scorer';
 
@@ -12,8 +13,7 @@ import { LeadScorer, SCORING_LOOKBACK_DAYS } from './lead-scorer';
 @Injectable()
 export class RescoreJobs {
   private readonly logger = new Logger(RescoreJobs.name);
-  private readonly latest = new Map<string, RescoreProgress>();
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly jobs = new OrganizationJobQueue<RescoreProgress>();
 
   constructor(
     private readonly visitors: VisitorsService,
@@ -21,12 +21,12 @@ export class RescoreJobs {
   ) {}
 
   progressOf(organizationId: string): RescoreProgress | null {
-    return this.latest.get(organizationId) ?? null;
+    return this.jobs.progressOf(organizationId) ?? null;
   }
 
   /** Resolves when the organization's current job has finished (tests, shutdown). */
-  async finished(organizationId: string): Promise<void> {
-    await this.running.get(organizationId);
+  finished(organizationId: string): Promise<void> {
+    return this.jobs.finished(organizationId);
   }
 
   start(organizationId: string): RescoreProgress {
@@ -38,13 +38,7 @@ export class RescoreJobs {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    this.latest.set(organizationId, progress);
-    const previous = this.running.get(organizationId) ?? Promise.resolve();
-    this.running.set(
-      organizationId,
-      previous.then(() => this.run(organizationId, progress)),
-    );
-    return progress;
+    return this.jobs.enqueue(organizationId, progress, () => this.run(organizationId, progress));
   }
 
   private async run(organizationId: string, progress: RescoreProgress): Promise<void> {
@@ -54,7 +48,7 @@ export class RescoreJobs {
       progress.total = visitorIds.length;
       for (const visitorId of visitorIds) {
         // A newer change supersedes this job.
-        if (this.latest.get(organizationId) !== progress) return;
+        if (this.jobs.isSuperseded(organizationId, progress)) return;
         await this.scorer.rescore(organizationId, visitorId);
         progress.processed += 1;
       }
