@@ -18,7 +18,6 @@ import { Organization } from '../../org/entities/organization.entity';
 import { Consent } from '../../privacy/entities/consent.entity';
 import { Share } from '../../shares/entities/share.entity';
 import { SitePage } from '../../site/entities/site-page.entity';
-import { DailyRollup } from '../../stats/entities/daily-rollup.entity';
 import { SharingTaskAssignee } from '../../tasks/entities/sharing-task-assignee.entity';
 import { SharingTask } from '../../tasks/entities/sharing-task.entity';
 import { TrackedEvent } from '../../tracking/entities/tracked-event.entity';
@@ -48,7 +47,6 @@ export const ENTITIES = [
   ScoringSettings,
   HandoffSettingsRow,
   Consent,
-  DailyRollup,
   SharingTask,
   SharingTaskAssignee,
   AuditLog,

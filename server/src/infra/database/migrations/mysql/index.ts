@@ -9,6 +9,7 @@ import { HandoffDeadlines1795433853969 } from './1795433853969-HandoffDeadlines'
 import { AuditLog1795434037973 } from './1795434037973-AuditLog';
 import { PersonalDataRights1795440576319 } from './1795440576319-PersonalDataRights';
 import { BoardRollups1795440638058 } from './1795440638058-BoardRollups';
+import { DropDailyRollups1795450000000 } from './1795450000000-DropDailyRollups';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MYSQL_MIGRATIONS = [
   AuditLog1795434037973,
   PersonalDataRights1795440576319,
   BoardRollups1795440638058,
+  DropDailyRollups1795450000000,
 ];

@@ -9,6 +9,7 @@ import { HandoffDeadlines1795433856066 } from './1795433856066-HandoffDeadlines'
 import { AuditLog1795434040298 } from './1795434040298-AuditLog';
 import { PersonalDataRights1795440584734 } from './1795440584734-PersonalDataRights';
 import { BoardRollups1795440646932 } from './1795440646932-BoardRollups';
+import { DropDailyRollups1795450000000 } from './1795450000000-DropDailyRollups';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const SQLITE_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS = [
   AuditLog1795434040298,
   PersonalDataRights1795440584734,
   BoardRollups1795440646932,
+  DropDailyRollups1795450000000,
 ];
