@@ -1,11 +1,5 @@
-import {
-  normalizePhone,
-  normalizeSitePageUrl,
-  originOf,
-  shortLinkUrl,
-  siteBeaconSchema,
-  siteLeadSchema,
-} from './api-site';
+import { normalizeSitePageUrl, originOf, shortLinkUrl, siteBeaconSchema, siteLeadSchema } from './api-site';
+import { normalizePhone } from './phone';
 
 describe('normalizeSitePageUrl', () => {
   it.each([

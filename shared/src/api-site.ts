@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SCROLL_DEPTHS, VIDEO_PROGRESS, eventIdSchema, visitorKeySchema } from './events';
+import { normalizePhone } from './phone';
 import { shareCodeSchema } from './share-code';
 
 /** How long the site keeps a share code it landed with (first-party cookie and localStorage). */
@@ -41,19 +42,6 @@ export function normalizeSitePageUrl(url: string): string | null {
 export function originOf(url: string): string | null {
   const normalized = normalizeSitePageUrl(url);
   return normalized ? new URL(normalized).origin : null;
-}
-
-/**
- * A phone number in the one form identities are stitched by: digits only, a leading "+" kept for foreign
- * numbers, and mainland numbers without their +86 (WeChat's `purePhoneNumber` has none either).
- */
-export function normalizePhone(raw: string): string | null {
-  const compact = raw.replace(/[\s()-]/g, '');
-  if (!/^\+?[0-9]{5,20}$/.test(compact)) return null;
-  const mainland = compact.match(/^(?:\+|00)?86(1[3-9][0-9]{9})$/);
-  if (mainland) return mainland[1]!;
-  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
-  return compact;
 }
 
 /** A phone number as a person types it, normalised (mainland mobiles without +86). */

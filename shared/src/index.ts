@@ -9,6 +9,7 @@ export * from './scoring';
 export * from './api-leads';
 export * from './api-reading';
 export * from './reading-depth';
+export * from './phone';
 export * from './roster';
 export * from './api-roster';
 export * from './api-tasks';

@@ -1,4 +1,5 @@
 /** Pure rules of the roster (员工与部门): phone numbers, role labels, the department tree, invitation scenes. */
+import { normalizePhone } from './phone';
 import type { StaffRole } from './roles';
 import { sceneValue } from './share-code';
 
@@ -21,15 +22,13 @@ export function parseStaffRole(text: string): StaffRole | null {
 const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
 /**
- * A mainland mobile number as stored (11 digits), from what people type or Excel exports: spaces, dashes,
- * dots and a leading +86 / 0086 are dropped. Null when it is not a mobile number.
+ * A mainland mobile number as stored (11 digits), from what people type or Excel exports: what `normalizePhone`
+ * accepts (spaces, dashes, a leading +86 / 0086), and the dots and full-width brackets of spreadsheets. Null when
+ * it is not a mainland mobile number.
  */
 export function normalizeMobilePhone(text: string): string | null {
-  const digits = text
-    .trim()
-    .replace(/[\s\-.()（）]/g, '')
-    .replace(/^(\+86|0086)/, '');
-  return MOBILE_PATTERN.test(digits) ? digits : null;
+  const phone = normalizePhone(text.replace(/[.（）]/g, ''));
+  return phone && MOBILE_PATTERN.test(phone) ? phone : null;
 }
 
 /** What the tree helpers need of a department. */
