@@ -18,6 +18,12 @@ export const BARE_ROUTES = {
   trackActions: 'POST /api/track/actions',
 } as const satisfies Record<string, BareRoute>;
 
+/** A bare route's method and path. */
+export function bareRouteParts(route: BareRoute): { method: 'GET' | 'POST'; path: string } {
+  const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+  return { method, path };
+}
+
 /**
  * A public route served by Fastify directly, past Nest's router, pipes and interceptors: only for the public
  * routes hit far more than anything else (the profile showed Nest's per-request work costing more than the
@@ -32,7 +38,7 @@ export function registerBareRoute(
   route: (typeof BARE_ROUTES)[keyof typeof BARE_ROUTES],
   handler: BareHandler,
 ): void {
-  const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+  const { method, path } = bareRouteParts(route);
   const fastify = adapterHost.httpAdapter.getInstance<FastifyInstance>();
   fastify.route({
     method,

@@ -1,1 +1,7 @@
-export { BARE_ROUTES, type BareHandler, type BareRoute, registerBareRoute } from './bare-routes';
+export {
+  BARE_ROUTES,
+  type BareHandler,
+  type BareRoute,
+  bareRouteParts,
+  registerBareRoute,
+} from './bare-routes';

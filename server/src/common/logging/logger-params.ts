@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { BARE_ROUTES } from '../http';
+import { BARE_ROUTES, bareRouteParts } from '../http';
 import type { LogLevel } from '../config/app-config';
 
 /** Never logged, wherever they appear: credentials, cookies, WeChat session keys, passwords. */
@@ -25,7 +25,7 @@ export const REDACTED_PATHS = [
 export function loggerParams(level: LogLevel): Params {
   return {
     exclude: Object.values(BARE_ROUTES).map((route) => {
-      const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+      const { method, path } = bareRouteParts(route);
       return { method: RequestMethod[method], path };
     }),
     pinoHttp: {
