@@ -64,10 +64,18 @@ export function weekOf(day: string): string {
 /** `YYYY-MM` of `day`. */
 export const monthOf = (day: string): string => day.slice(0, 7);
 
-/** The key of each rollup period an instant falls in. */
-export function periodKeysOf(at: Date, timeZone: string): Record<RollupPeriod, string> {
+/** Per time zone, the keys of the last minute asked for: a batch of events mostly falls in the same minute. */
+const lastMinuteKeys = new Map<string, { minute: number; keys: Readonly<Record<RollupPeriod, string>> }>();
+
+/** The key of each rollup period an instant falls in (every time zone's offset is whole minutes). */
+export function periodKeysOf(at: Date, timeZone: string): Readonly<Record<RollupPeriod, string>> {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const last = lastMinuteKeys.get(timeZone);
+  if (last?.minute === minute) return last.keys;
   const day = dayOf(at, timeZone);
-  return { day, week: weekOf(day), month: monthOf(day) };
+  const keys = { day, week: weekOf(day), month: monthOf(day) };
+  lastMinuteKeys.set(timeZone, { minute, keys });
+  return keys;
 }
 
 /** Every day from `from` to `to`, inclusive. */

@@ -370,7 +370,7 @@ async function checkAgainstRebuild(pool: Pool): Promise<boolean> {
   const options = await resolveDataSourceOptions(parseDatabaseUrl(databaseUrl, tmpdir(), tmpdir()));
   const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
   try {
-    await new RollupRebuild(dataSource, new RollupWriter()).run(organizationId, (done, all) =>
+    await new RollupRebuild(dataSource, new RollupWriter(dataSource)).run(organizationId, (done, all) =>
       progress('sample rebuild', done, all),
     );
   } finally {

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const chosen = named.length > 0 ? organizations.filter((org) => named.includes(org.id)) : organizations;
     const unknown = named.filter((id) => !organizations.some((org) => org.id === id));
     if (unknown.length > 0) throw new Error(`no organization ${unknown.join(', ')}`);
-    const rebuild = new RollupRebuild(dataSource, new RollupWriter());
+    const rebuild = new RollupRebuild(dataSource, new RollupWriter(dataSource));
     for (const organization of chosen) {
       const started = Date.now();
       await rebuild.run(organization.id, (processed, total) => bar(organization.name, processed, total));

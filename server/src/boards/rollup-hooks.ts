@@ -21,7 +21,7 @@ export class RollupHooks implements OnModuleInit, EntitySubscriberInterface<Lead
   ) {}
 
   onModuleInit(): void {
-    this.eventLog.onCommit((manager, events) => this.writer.applyEvents(manager, events));
+    this.eventLog.onCommit((events) => this.writer.planEvents(events));
     this.dataSource.subscribers.push(this);
     // An erased person's events move to their pseudonym: so do the visitors the rollups have seen, so the
     // distinct counts stay and the rollups still equal a rebuild from the events.

@@ -4,7 +4,7 @@ import { type RollupMetric, type RollupPeriod, type RollupSubject, isDistinctMet
 import { In, MoreThan, Repository } from 'typeorm';
 import { BoardRollupSeen } from './entities/board-rollup-seen.entity';
 import { BoardRollup } from './entities/board-rollup.entity';
-import { chunks } from './rollup-writer';
+import { chunks } from './credit-facts';
 
 /** Which rollup rows a range reads (see `rollupSlice`). */
 export interface Slice {

@@ -34,6 +34,8 @@ export class RollupRebuild {
       await writing.delete(BoardRollup, { organizationId });
       await writing.delete(BoardRollupSeen, { organizationId });
     });
+    // The organization's settings may be what changed, and the seen rows the writer remembers are gone.
+    this.writer.forget(organizationId);
     let processed = 0;
     onProgress(processed, total);
     // Events count the same in any order, so their primary key pages through them.

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type BoardMetric,
   type Credit,
-  type CreditSplit,
-  DEFAULT_BOARD_SETTINGS,
   type RollupMetric,
   type RollupPeriod,
-  type RollupShare,
   type RollupSubject,
   contributionsOf,
   isDistinctMetric,
@@ -15,15 +13,13 @@ import {
   periodKeysOf,
   splitCredit,
 } from '@cardhub/shared';
-import { type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { LeadStageChange } from '../leads/entities/lead-stage-change.entity';
 import { Lead } from '../leads/entities/lead.entity';
-import { Department } from '../org/entities/department.entity';
-import { Employee } from '../org/entities/employee.entity';
-import { Organization } from '../org/entities/organization.entity';
-import { Share } from '../shares/entities/share.entity';
 import { insertRows } from '../infra/database/insert-rows';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
+import type { PlannedWrite } from '../tracking/event-log';
+import { CreditFacts, CreditFactsCache, chunks } from './credit-facts';
 import { BoardRollupSeen } from './entities/board-rollup-seen.entity';
 import { BoardRollup } from './entities/board-rollup.entity';
 
@@ -40,12 +36,9 @@ type RollupKey = Omit<BoardRollup, 'value'>;
 type SeenRow = Omit<BoardRollupSeen, 'batchId'>;
 type SeenKey = Omit<SeenRow, 'visitorId'>;
 
-/** A share with what credit needs: its root employee and target too. */
-interface LoadedShare extends RollupShare {
-  rootShareId: string;
-  creditedEmployeeId: string;
-  material: string | null;
-}
+/** How long, and for how many rows, committed seen rows are remembered (about 100 bytes each). */
+const SEEN_MEMORY_MS = 5 * 60_000;
+const SEEN_MEMORY_ROWS = 200_000;
 
 const keyOf = (row: SeenKey) =>
   [row.organizationId, row.period, row.periodKey, row.subjectKind, row.subjectId, row.metric].join('|');
@@ -67,7 +60,33 @@ class Tally {
   }
 }
 
-type OrgFacts = Awaited<ReturnType<typeof loadOrgFacts>>;
+/**
+ * The seen rows committed lately, so a visitor counted once in a period costs the next events nothing (the
+ * bench's and a busy day's common case: the same visitors acting again). Forgotten every few minutes and on a
+ * rebuild, which deletes the rows; a row it does not know is simply inserted and ignored if stored.
+ */
+class CommittedSeenRows {
+  private keys = new Set<string>();
+  private since = Date.now();
+
+  has(key: string): boolean {
+    if (Date.now() - this.since > SEEN_MEMORY_MS || this.keys.size > SEEN_MEMORY_ROWS) this.clear();
+    return this.keys.has(key);
+  }
+
+  remember(keys: Iterable<string>): void {
+    for (const key of keys) this.keys.add(key);
+  }
+
+  forget(organizationId: string): void {
+    for (const key of this.keys) if (key.startsWith(`${organizationId}|`)) this.keys.delete(key);
+  }
+
+  private clear(): void {
+    this.keys = new Set();
+    this.since = Date.now();
+  }
+}
 
 /**
  * Keeps the board rollups in step with what they count, inside the transaction that stores it: events (through
@@ -75,24 +94,34 @@ type OrgFacts = Awaited<ReturnType<typeof loadOrgFacts>>;
  */
 @Injectable()
 export class RollupWriter {
-  async applyEvents(manager: EntityManager, events: readonly TrackedEvent[]): Promise<void> {
+  private readonly facts: CreditFactsCache;
+  private readonly committedSeen = new CommittedSeenRows();
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.facts = new CreditFactsCache(dataSource.manager);
+  }
+
+  /** Forgets what was cached of an organization: before its rollups are rebuilt (new settings, deleted rows). */
+  forget(organizationId: string): void {
+    this.facts.forget(organizationId);
+    this.committedSeen.forget(organizationId);
+  }
+
+  /**
+   * What events add to the rollups, worked out before their transaction; null when that is nothing (only
+   * visitors already counted for every figure they touch).
+   */
+  async planEvents(events: readonly TrackedEvent[]): Promise<PlannedWrite | null> {
     const tally = new Tally();
     for (const [organizationId, ofOrg] of groupBy(events, (event) => event.organizationId)) {
-      const employeeIds = ofOrg.flatMap((event) => [event.creditedEmployeeId, event.actorEmployeeId]);
-      const facts = await loadOrgFacts(manager, organizationId);
-      const shares = await loadShares(
-        manager,
-        organizationId,
-        ofOrg.map((event) => event.shareId),
-        facts.creditSplit,
-      );
-      const chainEmployees = [...shares.values()].flatMap((share) => share.chainEmployeeIds);
-      await facts.loadEmployees([...employeeIds, ...chainEmployees]);
+      const facts = await this.facts.of(organizationId);
+      const shares = await facts.loadShares(ofOrg.map((event) => event.shareId));
+      await facts.loadEmployees(ofOrg.flatMap((event) => [event.creditedEmployeeId, event.actorEmployeeId]));
       for (const event of ofOrg) {
         const share = event.shareId ? (shares.get(event.shareId) ?? null) : null;
         const material = event.targetType === 'material' ? event.targetId : null;
         for (const contribution of contributionsOf(event, share, facts.creditSplit)) {
-          countFor(tally, facts, organizationId, event.occurredAt, contribution.metric, {
+          countFor(tally, facts, event.occurredAt, contribution.metric, {
             credits: contribution.credits,
             material,
             chain: CHAIN_METRICS.has(contribution.metric) ? (share?.rootShareId ?? null) : null,
@@ -101,7 +130,16 @@ export class RollupWriter {
         }
       }
     }
-    await flush(manager, tally);
+    for (const key of tally.seen.keys()) if (this.committedSeen.has(key)) tally.seen.delete(key);
+    if (tally.seen.size === 0 && tally.increments.size === 0) return null;
+    return {
+      write: (manager) => flush(manager, tally),
+      committed: () => this.committedSeen.remember(tally.seen.keys()),
+    };
+  }
+
+  async applyEvents(manager: EntityManager, events: readonly TrackedEvent[]): Promise<void> {
+    await (await this.planEvents(events))?.write(manager);
   }
 
   /**
@@ -126,16 +164,8 @@ export class RollupWriter {
         select: { id: true, firstShareId: true },
         where: { organizationId, id: In(ofOrg.map((change) => change.leadId)) },
       });
-      const facts = await loadOrgFacts(manager, organizationId);
-      const shares = await loadShares(
-        manager,
-        organizationId,
-        leads.map((lead) => lead.firstShareId),
-        facts.creditSplit,
-      );
-      await facts.loadEmployees(
-        [...shares.values()].flatMap((share) => [share.creditedEmployeeId, ...share.chainEmployeeIds]),
-      );
+      const facts = await this.facts.of(organizationId);
+      const shares = await facts.loadShares(leads.map((lead) => lead.firstShareId));
       const firstShareOf = new Map(leads.map((lead) => [lead.id, lead.firstShareId]));
       for (const row of reached) {
         if (row.organizationId !== organizationId) continue;
@@ -149,7 +179,7 @@ export class RollupWriter {
           .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]!;
         const shareId = firstShareOf.get(row.subjectId) ?? null;
         const share = shareId ? shares.get(shareId) : undefined;
-        countFor(tally, facts, organizationId, change.createdAt, row.metric as RollupMetric, {
+        countFor(tally, facts, change.createdAt, row.metric as RollupMetric, {
           credits: share
             ? splitCredit(share.creditedEmployeeId, share.chainEmployeeIds, facts.creditSplit)
             : [],
@@ -166,12 +196,12 @@ export class RollupWriter {
 /** Adds one contribution to every subject and period it belongs to. */
 function countFor(
   tally: Tally,
-  facts: OrgFacts,
-  organizationId: string,
+  facts: CreditFacts,
   at: Date,
   metric: RollupMetric,
   to: { credits: Credit[]; material: string | null; chain: string | null; visitorId: string | null },
 ): void {
+  const { organizationId } = facts;
   const subjects = new Map<string, { kind: RollupSubject; id: string; weight: number }>();
   const credit = (kind: RollupSubject, id: string, weight: number) => {
     const existing = subjects.get(`${kind}|${id}`);
@@ -203,110 +233,6 @@ function countFor(
   }
 }
 
-/** An organization's settings and the directory facts credit needs, loaded once per write. */
-async function loadOrgFacts(manager: EntityManager, organizationId: string) {
-  const organization = await manager.findOne(Organization, {
-    select: { id: true, timezone: true, creditSplit: true },
-    where: { id: organizationId },
-  });
-  const departments = await manager.find(Department, {
-    select: { id: true, parentId: true },
-    where: { organizationId },
-  });
-  const parentOf = new Map(departments.map((department) => [department.id, department.parentId]));
-  const departmentOf = new Map<string, string | null>();
-  return {
-    timeZone: organization?.timezone ?? DEFAULT_BOARD_SETTINGS.timeZone,
-    creditSplit: organization?.creditSplit ?? DEFAULT_BOARD_SETTINGS.creditSplit,
-    /** An employee's department and that department's ancestors, nearest first. */
-    departmentsOf(employeeId: string): string[] {
-      const chain: string[] = [];
-      for (
-        let id = departmentOf.get(employeeId) ?? null;
-        id && !chain.includes(id);
-        id = parentOf.get(id) ?? null
-      )
-        chain.push(id);
-      return chain;
-    },
-    async loadEmployees(ids: (string | null)[]): Promise<void> {
-      const wanted = [...new Set(ids.filter((id): id is string => id !== null && !departmentOf.has(id)))];
-      for (const chunk of chunks(wanted, ROWS_PER_STATEMENT)) {
-        const rows = await manager.find(Employee, {
-          select: { id: true, departmentId: true },
-          where: { organizationId, id: In(chunk) },
-        });
-        for (const row of rows) departmentOf.set(row.id, row.departmentId);
-      }
-    },
-  };
-}
-
-/**
- * The shares events came by, with the employees along each chain when credit is split (a chain's shares all
- * share its root, so one query per batch finds them).
- */
-async function loadShares(
-  manager: EntityManager,
-  organizationId: string,
-  shareIds: (string | null)[],
-  split: CreditSplit,
-): Promise<Map<string, LoadedShare>> {
-  const ids = [...new Set(shareIds.filter((id): id is string => id !== null))];
-  const found = new Map<string, LoadedShare>();
-  if (ids.length === 0) return found;
-  const select = {
-    id: true,
-    channel: true,
-    depth: true,
-    parentShareId: true,
-    rootShareId: true,
-    sharerEmployeeId: true,
-  } as const;
-  const shares: Share[] = [];
-  for (const chunk of chunks(ids, ROWS_PER_STATEMENT))
-    shares.push(
-      ...(await manager.find(Share, {
-        select: { ...select, creditedEmployeeId: true, targetType: true, targetId: true },
-        where: { organizationId, id: In(chunk) },
-      })),
-    );
-  const byId = new Map(shares.map((share) => [share.id, share]));
-  if (split === 'chain') {
-    const roots = [...new Set(shares.filter((share) => share.depth > 0).map((share) => share.rootShareId))];
-    for (const chunk of chunks(roots, ROWS_PER_STATEMENT)) {
-      const tree = await manager.find(Share, {
-        select,
-        where: { organizationId, rootShareId: In(chunk) },
-      });
-      for (const share of tree) byId.set(share.id, share);
-    }
-  }
-  for (const share of shares) {
-    const chainEmployeeIds: string[] = [];
-    if (split === 'chain') {
-      for (
-        let at: Share | undefined = share;
-        at;
-        at = at.parentShareId ? byId.get(at.parentShareId) : undefined
-      ) {
-        if (at.sharerEmployeeId && !chainEmployeeIds.includes(at.sharerEmployeeId))
-          chainEmployeeIds.unshift(at.sharerEmployeeId);
-      }
-    }
-    found.set(share.id, {
-      id: share.id,
-      channel: share.channel,
-      depth: share.depth,
-      chainEmployeeIds,
-      rootShareId: share.rootShareId,
-      creditedEmployeeId: share.creditedEmployeeId,
-      material: share.targetType === 'material' ? share.targetId : null,
-    });
-  }
-  return found;
-}
-
 /**
  * Stores the seen rows that are new and returns them: the primary key ignores the known ones (a second server
  * inserting the same key waits for the first's commit, then ignores it), and the batch id finds what was kept.
@@ -317,7 +243,7 @@ async function insertSeen(manager: EntityManager, tally: Tally): Promise<SeenRow
   await insertRows(
     manager,
     BoardRollupSeen,
-    [...tally.seen.values()].map((row) => ({ ...row, batchId })),
+    inKeyOrder(tally.seen).map((row) => ({ ...row, batchId })),
     { ignoreDuplicates: true },
   );
   return manager.find(BoardRollupSeen, { where: { batchId } });
@@ -327,7 +253,7 @@ async function insertSeen(manager: EntityManager, tally: Tally): Promise<SeenRow
 async function flush(manager: EntityManager, tally: Tally): Promise<void> {
   // Distinct metrics only ever see rollup periods.
   for (const row of await insertSeen(manager, tally)) tally.add(row as RollupKey, 1);
-  const rows = [...tally.increments.values()];
+  const rows = inKeyOrder(tally.increments);
   const mysql = manager.connection.options.type !== 'better-sqlite3';
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
     const placeholders = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
@@ -350,6 +276,14 @@ async function flush(manager: EntityManager, tally: Tally): Promise<void> {
   }
 }
 
+/**
+ * Rows in the order of their keys: two batches committing at once then lock the rows they share in the same
+ * order, so one waits for the other instead of both deadlocking.
+ */
+function inKeyOrder<Row>(rows: Map<string, Row>): Row[] {
+  return [...rows.keys()].sort().map((key) => rows.get(key)!);
+}
+
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -358,10 +292,4 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(keyOf(item), [item]);
   }
   return groups;
-}
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }

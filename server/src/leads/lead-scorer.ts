@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   LEAD_STAGE_LABELS,
@@ -26,6 +26,7 @@ import { LeadSignal } from './entities/lead-signal.entity';
 import { LeadStageChange } from './entities/lead-stage-change.entity';
 import { Lead } from './entities/lead.entity';
 import { LeadAlerts } from './lead-alerts';
+import { RescorePacing } from './rescore-pacing';
 import { ScoringSettingsService } from './scoring-settings.service';
 
 /** Scores read this far back; decay has made older behaviour worth next to nothing by then. */
@@ -49,6 +50,12 @@ const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
  */
 @Injectable()
 export class LeadScorer implements OnModuleInit {
+  private readonly logger = new Logger(LeadScorer.name);
+  private readonly pacing = new RescorePacing(
+    (organizationId, visitorId) => this.rescore(organizationId, visitorId),
+    (error) => this.logger.error(`rescoring failed: ${String(error)}`),
+  );
+
   constructor(
     private readonly eventLog: EventLog,
     private readonly settings: ScoringSettingsService,
@@ -64,7 +71,10 @@ export class LeadScorer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.eventLog.onAppend((events) => this.onStored(events));
+    this.eventLog.onAppend(
+      (events) => this.onStored(events),
+      () => this.pacing.drain(),
+    );
     this.visitors.onMerge((organizationId, mergedId, keptId) =>
       this.onMerged(organizationId, mergedId, keptId),
     );
@@ -135,7 +145,7 @@ export class LeadScorer implements OnModuleInit {
   private async onStored(events: readonly TrackedEvent[]): Promise<void> {
     const visitors = new Map<string, string>();
     for (const event of events) if (event.visitorId) visitors.set(event.visitorId, event.organizationId);
-    for (const [visitorId, organizationId] of visitors) await this.rescore(organizationId, visitorId);
+    await this.pacing.stored(visitors);
   }
 
   /** Re-scores one visitor now; returns their lead (null while they are not one). */
@@ -144,6 +154,7 @@ export class LeadScorer implements OnModuleInit {
     if (!visitor) return null;
     const { config } = await this.settings.configOf(organizationId);
     const events = await this.visitorEvents(organizationId, visitorId, now);
+    this.pacing.scored(visitorId, events.stored.length);
     // Opted out: no score, no stage moves by score, no signals, no alerts; leaving contact still makes a lead.
     const scored = await this.mayScore(organizationId, visitor);
     const score: ScoreResult = scored

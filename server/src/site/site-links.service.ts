@@ -66,7 +66,8 @@ export class SiteLinksService {
     });
     if (!share || !destination) return null;
     const now = new Date();
-    await this.eventLog.append([
+    // The browser is sent on at once: its opening is stored by the next batch (see appendInBackground).
+    await this.eventLog.appendInBackground([
       {
         id: randomUUID(),
         organizationId: share.organizationId,

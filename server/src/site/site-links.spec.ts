@@ -1,6 +1,7 @@
 import type { LoginResponse } from '@cardhub/shared';
 import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../test-support';
 import { cardLoop } from '../tracking/card-loop.testing';
+import { EventLog } from '../tracking/event-log';
 import { DEMO_SITE, siteTracker } from './site.testing';
 
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
@@ -61,6 +62,7 @@ describeEachDatabase('site links', (database) => {
 
       const scan = await t.http.get(`/s/${link.code}?via=qr`).set('User-Agent', GOOGLEBOT);
       expect(scan.headers.location).toBe(link.targetUrl);
+      await t.get(EventLog).settled();
       const openings = await site.events().find({ where: [{ type: 'click' }, { type: 'scan' }] });
       expect(openings.map((event) => [event.type, event.touchpoint, event.counted]).sort()).toEqual([
         ['click', 'h5', true],
@@ -83,6 +85,7 @@ describeEachDatabase('site links', (database) => {
     });
 
     it('shows a friendly page for unknown codes, logging nothing', async () => {
+      await t.get(EventLog).settled();
       const before = await site.storedCounts();
       for (const code of ['ZZZZZZZZZZ', 'not-a-code']) {
         const response = await t.http.get(`/s/${code}`);

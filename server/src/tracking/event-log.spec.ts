@@ -42,9 +42,12 @@ const ORGANIZATION_ID = randomUUID();
 describeEachDatabase('event log group commit', (database) => {
   let t: TestApp;
   let log: EventLog;
-  /** What the commit writer saw, batch by batch. */
+  /** What the commit planner's writes committed, batch by batch. */
   const committed: string[][] = [];
   let failOn: string | null = null;
+  /** While set, a batch's write waits for it (it stays in flight); `writing` resolves when one starts waiting. */
+  let writeGate: Promise<void> | null = null;
+  let writing: () => void = () => undefined;
   /** What the listener saw, pass by pass; it waits for `listenerGate` before looking. */
   const derivedPasses: string[][] = [];
   let listenerGate: Promise<void> = Promise.resolve();
@@ -52,10 +55,17 @@ describeEachDatabase('event log group commit', (database) => {
   beforeAll(async () => {
     t = await createTestApp({ databaseUrl: database.url, seed: false });
     log = t.get(EventLog);
-    log.onCommit(async (_manager, events) => {
-      if (events.some((event) => event.id === failOn)) throw new Error('a commit writer refused this event');
-      committed.push(events.map((event) => event.id));
-    });
+    log.onCommit(async (events) => ({
+      write: async () => {
+        if (events.some((event) => event.id === failOn))
+          throw new Error('a commit writer refused this event');
+        const gate = writeGate;
+        writeGate = null;
+        writing();
+        await gate;
+      },
+      committed: () => committed.push(events.map((event) => event.id)),
+    }));
     log.onAppend(async (events) => {
       await listenerGate;
       derivedPasses.push(events.map((event) => event.id));
@@ -106,6 +116,21 @@ describeEachDatabase('event log group commit', (database) => {
     expect(third.events[0]).toMatchObject({ verdict: 'repeat', counted: false });
   });
 
+  it('counts one view of a visitor whose views land in two batches committing at the same time', async () => {
+    const [visitorId, targetId] = [randomUUID(), randomUUID()];
+    let release: () => void = () => undefined;
+    writeGate = new Promise((resolve) => (release = resolve));
+    const firstWriting = new Promise<void>((resolve) => (writing = resolve));
+    const first = log.append([countedView(visitorId, targetId)]);
+    // The first batch is written and waits for its COMMIT; the second is built meanwhile.
+    await firstWriting;
+    const second = log.append([countedView(visitorId, targetId)]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const verdicts = (await Promise.all([first, second])).map((result) => result.events[0]!.verdict);
+    expect(verdicts).toEqual(['counted', 'repeat']);
+  });
+
   it('fails only the append whose batch cannot commit; the others in its batch and the next batch succeed', async () => {
     const bad = countedView(randomUUID(), randomUUID());
     failOn = bad.id;
@@ -150,9 +175,10 @@ describeEachDatabase('event log group commit', (database) => {
     const other = await createTestApp({ databaseUrl: database.url, seed: false });
     try {
       const otherCommitted: string[] = [];
-      other.get(EventLog).onCommit(async (_manager, events) => {
-        otherCommitted.push(...events.map((event) => event.id));
-      });
+      other.get(EventLog).onCommit(async (events) => ({
+        write: async () => undefined,
+        committed: () => otherCommitted.push(...events.map((event) => event.id)),
+      }));
       const views = Array.from({ length: 60 }, () => countedView(randomUUID(), randomUUID()));
       const results = await Promise.all(
         views.flatMap((view) => [log.append([view]), other.get(EventLog).append([{ ...view }])]),

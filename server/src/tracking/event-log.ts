@@ -16,8 +16,8 @@ import {
   Not,
   Repository,
 } from 'typeorm';
-import { isDatabaseUnavailable, isWriteConflict } from '../infra/database/database-errors';
-import { insertRows } from '../infra/database/insert-rows';
+import { isDatabaseUnavailable, isDuplicateKey, isWriteConflict } from '../infra/database/database-errors';
+import { INSERT_ROWS_PER_STATEMENT, insertRows } from '../infra/database/insert-rows';
 import { Transactions } from '../infra/database/transactions';
 import { TrackedEvent } from './entities/tracked-event.entity';
 
@@ -48,18 +48,40 @@ export interface AppendResult extends AppendCounts {
 export type AppendListener = (events: readonly TrackedEvent[]) => Promise<void>;
 
 /**
- * Writes derived from events that must happen exactly once with them (rollups): run inside the transaction that
- * stores the events, with exactly the events that transaction inserted, so a crash or a retry never counts twice.
+ * Writes derived from events that must happen exactly once with them (rollups): worked out before the
+ * transaction that stores the events (null when there is nothing to write), run inside it with exactly the
+ * events it inserts, so a crash or a retry never counts twice; told once that transaction has committed.
  */
-export type CommitWriter = (manager: EntityManager, events: readonly TrackedEvent[]) => Promise<void>;
+export type CommitPlanner = (events: readonly TrackedEvent[]) => Promise<PlannedWrite | null>;
+
+export interface PlannedWrite {
+  write(manager: EntityManager): Promise<void>;
+  committed(): void;
+}
 
 /** Group commit: a batch takes what is queued, up to this many events, waiting at most `BATCH_WAIT_MS` to fill. */
 export const BATCH_MAX_EVENTS = 500;
 export const BATCH_WAIT_MS = 3;
+/**
+ * Batches committing at once: the next one is written while the previous waits for its COMMIT (the disk's
+ * flush), so a request waits for about one commit, not for the commits of the batches queued before it.
+ */
+const BATCHES_IN_FLIGHT = 3;
+/**
+ * Events queued for the next batches beyond which `appendInBackground` waits for its own, as `append` does:
+ * the queue's memory stays bounded when the database falls behind.
+ */
+export const BACKGROUND_QUEUE_LIMIT = 5_000;
 /** The longest pause between two passes of the listeners (see `deriveQueued`). */
 const MAX_DERIVE_PAUSE_MS = 1_000;
 /** Another server inserting the same id at the same moment makes the later transaction fail; it is simply rerun. */
 const BATCH_ATTEMPTS = 3;
+
+/** What a batch's transaction stored: every id of the batch with its stored event, and those it inserted. */
+interface StoredBatch {
+  stored: Map<string, TrackedEvent>;
+  inserted: TrackedEvent[];
+}
 
 /** One `append` call waiting for its batch. */
 interface PendingAppend {
@@ -81,9 +103,13 @@ interface PendingAppend {
 export class EventLog implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventLog.name);
   private readonly listeners: AppendListener[] = [];
-  private readonly commitWriters: CommitWriter[] = [];
+  private readonly drains: (() => Promise<void>)[] = [];
+  private readonly commitPlanners: CommitPlanner[] = [];
   private queue: PendingAppend[] = [];
   private flushing: Promise<void> | null = null;
+  private readonly batchesInFlight = new Set<Promise<void>>();
+  /** The counted views of the batches in flight, which the view window of a batch written meanwhile must see. */
+  private readonly viewsInFlight = new Set<TrackedEvent>();
   /** Stored events the listeners have not seen yet. */
   private underived: TrackedEvent[] = [];
   /** The listeners' pass over `underived`, after the requests are answered; null while there is none. */
@@ -94,20 +120,28 @@ export class EventLog implements BeforeApplicationShutdown {
     private readonly transactions: Transactions,
   ) {}
 
-  /** Derives something from every stored event (scores, signals); a failing listener is logged, never the ingest's problem. */
-  onAppend(listener: AppendListener): void {
+  /**
+   * Derives something from every stored event (scores, signals); a failing listener is logged, never the
+   * ingest's problem. A listener that puts some of its work off gives `drain`, which `settled` calls to finish it.
+   */
+  onAppend(listener: AppendListener, drain?: () => Promise<void>): void {
     this.listeners.push(listener);
+    if (drain) this.drains.push(drain);
   }
 
-  /** Keeps something in step with the stored events, in their transaction (see `CommitWriter`). */
-  onCommit(writer: CommitWriter): void {
-    this.commitWriters.push(writer);
+  /** Keeps something in step with the stored events, in their transaction (see `CommitPlanner`). */
+  onCommit(planner: CommitPlanner): void {
+    this.commitPlanners.push(planner);
   }
 
   /** Resolves once every queued event is stored and every listener has seen it (tests, shutdown). */
   async settled(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.flushing || this.batchesInFlight.size > 0) {
+      await this.flushing;
+      await Promise.all(this.batchesInFlight);
+    }
     while (this.deriving) await this.deriving;
+    for (const drain of this.drains) await drain();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -133,10 +167,26 @@ export class EventLog implements BeforeApplicationShutdown {
     });
   }
 
+  /**
+   * `append` for a caller with nobody to tell the outcome (a redirect: a browser following a link never
+   * retries): resolves once the events are queued, without waiting for their COMMIT unless the queue is long.
+   * A batch that fails is logged with what it lost.
+   */
+  appendInBackground(events: TrackedEvent[]): Promise<void> {
+    const stored = this.append(events).then(
+      () => undefined,
+      (error: unknown) => this.logger.error(`${events.length} events not stored: ${String(error)}`),
+    );
+    return queuedEvents(this.queue) > BACKGROUND_QUEUE_LIMIT ? stored : Promise.resolve();
+  }
+
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      if (queuedEvents(this.queue) < BATCH_MAX_EVENTS) await delay(BATCH_WAIT_MS);
-      await this.commit(this.takeBatch());
+      if (this.batchesInFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(this.batchesInFlight);
+      else if (queuedEvents(this.queue) < BATCH_MAX_EVENTS) await delay(BATCH_WAIT_MS);
+      if (this.batchesInFlight.size >= BATCHES_IN_FLIGHT || this.queue.length === 0) continue;
+      const batch = this.commit(this.takeBatch()).finally(() => this.batchesInFlight.delete(batch));
+      this.batchesInFlight.add(batch);
     }
     this.flushing = null;
   }
@@ -180,20 +230,14 @@ export class EventLog implements BeforeApplicationShutdown {
   }
 
   private async store(appends: TrackedEvent[][]): Promise<AppendResult[]> {
-    const distinct = new Map(appends.flat().map((event) => [event.id, event]));
-    const { stored, inserted } = await this.transactions.run(async (manager) => {
-      const known = await manager.findBy(TrackedEvent, { id: In([...distinct.keys()]) });
-      const stored = new Map(known.map((event) => [event.id, event]));
-      const inserted = [...distinct.values()].filter((event) => !stored.has(event.id));
-      if (inserted.length === 0) return { stored, inserted };
-      await applyViewWindow(manager, inserted);
-      // A plain INSERT: should another server have inserted one of these ids since the SELECT, the unique key
-      // refuses it and the batch reruns (isWriteConflict) instead of storing or deriving anything twice.
-      await insertRows(manager, TrackedEvent, inserted);
-      for (const writer of this.commitWriters) await writer(manager, inserted);
-      for (const event of inserted) stored.set(event.id, event);
-      return { stored, inserted };
-    });
+    const distinct = [...new Map(appends.flat().map((event) => [event.id, event])).values()];
+    const window = new ViewWindow(this.viewsInFlight);
+    const { stored, inserted } = await this.insertNew(distinct, window)
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+        return this.insertUnknown(distinct, window);
+      })
+      .finally(() => window.close());
     if (inserted.length > 0) this.derive(inserted);
     const fresh = new Set(inserted);
     return appends.map((events) => {
@@ -202,6 +246,55 @@ export class EventLog implements BeforeApplicationShutdown {
       const storedHere = mine.filter((event) => fresh.delete(event)).length;
       return { stored: storedHere, duplicates: events.length - storedHere, events: mine };
     });
+  }
+
+  /**
+   * The common case, a batch of ids never seen: one INSERT, in a transaction only when the commit planners have
+   * rows to write with it. A retry of a stored id makes the INSERT fail as a whole (the unique key), and then
+   * the batch is stored by `insertUnknown`.
+   */
+  private async insertNew(events: TrackedEvent[], window: ViewWindow): Promise<StoredBatch> {
+    await window.apply(this.events.manager, events);
+    const writes = await this.planWrites(events);
+    if (writes.length === 0 && events.length <= INSERT_ROWS_PER_STATEMENT) {
+      await this.transactions.statement((manager) => insertRows(manager, TrackedEvent, events));
+    } else {
+      await this.transactions.run(async (manager) => {
+        await insertRows(manager, TrackedEvent, events);
+        for (const write of writes) await write.write(manager);
+      });
+    }
+    for (const write of writes) write.committed();
+    return { stored: new Map(events.map((event) => [event.id, event])), inserted: events };
+  }
+
+  /** A batch holding retries: the ids stored before are read first and left untouched. */
+  private async insertUnknown(events: TrackedEvent[], window: ViewWindow): Promise<StoredBatch> {
+    const { batch, writes } = await this.transactions.run(async (manager) => {
+      const known = await manager.findBy(TrackedEvent, { id: In(events.map((event) => event.id)) });
+      const stored = new Map(known.map((event) => [event.id, event]));
+      const inserted = events.filter((event) => !stored.has(event.id));
+      if (inserted.length === 0) return { batch: { stored, inserted }, writes: [] };
+      await window.apply(manager, inserted);
+      const writes = await this.planWrites(inserted);
+      // A plain INSERT: should another server have inserted one of these ids since the SELECT, the unique key
+      // refuses it and the batch reruns (isWriteConflict) instead of storing or deriving anything twice.
+      await insertRows(manager, TrackedEvent, inserted);
+      for (const write of writes) await write.write(manager);
+      for (const event of inserted) stored.set(event.id, event);
+      return { batch: { stored, inserted }, writes };
+    });
+    for (const write of writes) write.committed();
+    return batch;
+  }
+
+  private async planWrites(events: readonly TrackedEvent[]): Promise<PlannedWrite[]> {
+    const writes: PlannedWrite[] = [];
+    for (const planner of this.commitPlanners) {
+      const write = await planner(events);
+      if (write) writes.push(write);
+    }
+    return writes;
   }
 
   private derive(stored: TrackedEvent[]): void {
@@ -355,42 +448,63 @@ function delay(milliseconds: number): Promise<void> {
 }
 
 /**
- * A view about to be stored as counted becomes a repeat when the same visitor's counted view of the same target
- * was received within the window — stored before (one query for the whole batch) or earlier in this batch.
- * The actions of a view that turned into a repeat do not count either, as for any uncounted visit.
+ * The 30-minute view window of one batch: a view about to be stored as counted becomes a repeat when the same
+ * visitor's counted view of the same target was received within the window — stored before (one query for the
+ * whole batch), in a batch still committing, or earlier in this batch. The actions of a view that turned into a
+ * repeat do not count either, as for any uncounted visit.
  */
-async function applyViewWindow(manager: EntityManager, events: TrackedEvent[]): Promise<void> {
-  const candidates = events.filter((event) => event.type === 'view' && event.counted && event.visitorId);
-  if (candidates.length === 0) return;
-  const earliest = Math.min(...candidates.map((view) => view.receivedAt.getTime()));
-  const recent = await manager.find(TrackedEvent, {
-    select: { organizationId: true, visitorId: true, targetType: true, targetId: true, receivedAt: true },
-    where: {
-      organizationId: In([...new Set(candidates.map((view) => view.organizationId))]),
-      visitorId: In([...new Set(candidates.map((view) => view.visitorId!))]),
-      type: 'view',
-      counted: true,
-      receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
-    },
-  });
-  const lastCounted = new Map<string, Date>();
-  const remember = (view: TrackedEvent) => {
-    const previous = lastCounted.get(windowKey(view));
-    if (!previous || previous < view.receivedAt) lastCounted.set(windowKey(view), view.receivedAt);
-  };
-  recent.forEach(remember);
-  const demoted = new Set<string>();
-  for (const view of candidates) {
-    const previous = lastCounted.get(windowKey(view));
-    if (previous && isWithinDedupeWindow(previous, view.receivedAt)) {
-      view.verdict = 'repeat';
-      view.counted = false;
-      demoted.add(view.id);
-    } else {
-      remember(view);
-    }
+class ViewWindow {
+  /** The counted views of the batches that were in flight when this one started. */
+  private readonly earlier: TrackedEvent[];
+  private readonly mine = new Set<TrackedEvent>();
+
+  constructor(private readonly inFlight: Set<TrackedEvent>) {
+    this.earlier = [...inFlight];
   }
-  for (const event of events) if (event.visitId && demoted.has(event.visitId)) event.counted = false;
+
+  async apply(manager: EntityManager, events: TrackedEvent[]): Promise<void> {
+    this.close();
+    const candidates = events.filter((event) => event.type === 'view' && event.counted && event.visitorId);
+    if (candidates.length === 0) return;
+    const earliest = Math.min(...candidates.map((view) => view.receivedAt.getTime()));
+    const recent = await manager.find(TrackedEvent, {
+      select: { organizationId: true, visitorId: true, targetType: true, targetId: true, receivedAt: true },
+      where: {
+        organizationId: In([...new Set(candidates.map((view) => view.organizationId))]),
+        visitorId: In([...new Set(candidates.map((view) => view.visitorId!))]),
+        type: 'view',
+        counted: true,
+        receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
+      },
+    });
+    const lastCounted = new Map<string, Date>();
+    const remember = (view: TrackedEvent) => {
+      const previous = lastCounted.get(windowKey(view));
+      if (!previous || previous < view.receivedAt) lastCounted.set(windowKey(view), view.receivedAt);
+    };
+    recent.forEach(remember);
+    this.earlier.forEach(remember);
+    const demoted = new Set<string>();
+    for (const view of candidates) {
+      const previous = lastCounted.get(windowKey(view));
+      if (previous && isWithinDedupeWindow(previous, view.receivedAt)) {
+        view.verdict = 'repeat';
+        view.counted = false;
+        demoted.add(view.id);
+      } else {
+        remember(view);
+        this.mine.add(view);
+        this.inFlight.add(view);
+      }
+    }
+    for (const event of events) if (event.visitId && demoted.has(event.visitId)) event.counted = false;
+  }
+
+  /** The batch is stored or failed: its views are in the database now, or never will be. */
+  close(): void {
+    for (const view of this.mine) this.inFlight.delete(view);
+    this.mine.clear();
+  }
 }
 
 function windowKey(view: TrackedEvent): string {

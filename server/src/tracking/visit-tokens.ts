@@ -1,9 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { TargetType, Touchpoint } from '@cardhub/shared';
-import { type TokenClaims, TokenService } from '../common/auth';
+import { type TokenClaims, TokenService, type VerifiedClaims } from '../common/auth';
 import type { TrackedEvent } from './entities/tracked-event.entity';
 
 export const VISIT_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+/** Verified tokens remembered (a few hundred bytes each); past this many they are all checked afresh. */
+const VERIFIED_TOKENS_KEPT = 20_000;
 
 /** Everything an action of a visit inherits from its view, so recording an action needs no lookup. */
 export interface VisitClaims extends TokenClaims {
@@ -23,6 +25,9 @@ export interface VisitClaims extends TokenClaims {
 /** Signed proof that a visit happened: actions and forwards must carry it. */
 @Injectable()
 export class VisitTokens {
+  /** A visit's token comes back with every action of the visit: its signature is checked the first time. */
+  private verified = new Map<string, VerifiedClaims<VisitClaims>>();
+
   constructor(private readonly tokens: TokenService) {}
 
   /** Issued as of the moment the view was received, so a retried view gets back exactly the same token. */
@@ -45,8 +50,13 @@ export class VisitTokens {
   }
 
   verify(token: string): VisitClaims {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
     try {
-      return this.tokens.verify<VisitClaims>(token, 'visit');
+      const claims = this.tokens.verify<VisitClaims>(token, 'visit');
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified = new Map();
+      this.verified.set(token, claims);
+      return claims;
     } catch {
       throw new UnauthorizedException({
         message: '访问凭证无效或已过期，请重新打开页面',

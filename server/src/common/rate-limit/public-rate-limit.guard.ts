@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ACCESS_POLICY, type AccessPolicy } from '../auth/access.decorators';
 import { AppConfig } from '../config';
 import { RateLimitStore } from './rate-limit-store';
@@ -55,7 +55,7 @@ function visitorOf(request: FastifyRequest): string | undefined {
     (typeof body?.visitorKey === 'string' && body.visitorKey) ||
     (typeof body?.visitToken === 'string' && body.visitToken) ||
     request.headers.authorization;
-  return claimed ? createHash('sha256').update(claimed).digest('base64url').slice(0, 22) : undefined;
+  return claimed ? hash('sha256', claimed, 'base64url').slice(0, 22) : undefined;
 }
 
 /** The JSON body, also when the site tracker sent it as text/plain (validated later, by the route's pipe). */

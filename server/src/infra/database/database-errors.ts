@@ -17,8 +17,11 @@ const UNAVAILABLE_CODES = new Set([
 /** mysql2 reports a few connection states only in words. */
 const UNAVAILABLE_MESSAGES = [/closed state/i, /pool is closed/i, /connection lost/i, /timed? ?out/i];
 
+/** A row with the same primary or unique key is stored already. */
+const DUPLICATE_KEY_CODES = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
 /** Codes of a transaction that lost a race with another one (same id inserted, deadlock): rerunning it is safe. */
-const CONFLICT_CODES = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const CONFLICT_CODES = new Set([...DUPLICATE_KEY_CODES, 'ER_LOCK_DEADLOCK']);
 
 /** The codes on an error, on what TypeORM wrapped (`driverError`) and on its cause. */
 function codesOf(error: unknown): string[] {
@@ -38,6 +41,10 @@ function codesOf(error: unknown): string[] {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (codesOf(error).some((code) => UNAVAILABLE_CODES.has(code))) return true;
   return error instanceof Error && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message));
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return codesOf(error).some((code) => DUPLICATE_KEY_CODES.has(code));
 }
 
 export function isWriteConflict(error: unknown): boolean {

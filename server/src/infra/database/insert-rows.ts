@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** Rows per statement: well under SQLite's 32,766 bound variables for the widest table written this way. */
-const ROWS_PER_STATEMENT = 500;
+export const INSERT_ROWS_PER_STATEMENT = 500;
 
 /**
  * A multi-row INSERT of whole entities, written as one parameterized statement per chunk. TypeORM's insert
@@ -24,8 +24,8 @@ export async function insertRows<Entity extends ObjectLiteral>(
   const mysql = manager.connection.options.type !== 'better-sqlite3';
   const insert = options.ignoreDuplicates ? (mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE') : 'INSERT';
   const row = `(${columns.map(() => '?').join(', ')})`;
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+  for (let start = 0; start < rows.length; start += INSERT_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + INSERT_ROWS_PER_STATEMENT);
     const values = chunk.flatMap((entity) =>
       columns.map((column) => driver.preparePersistentValue(column.getEntityValue(entity) ?? null, column)),
     );

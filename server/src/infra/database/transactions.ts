@@ -13,8 +13,25 @@ export class Transactions {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);
-    const result = this.tail.then(() => this.dataSource.transaction(work));
+    if (!this.sqlite) return this.dataSource.transaction(work);
+    return this.afterTail(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * Work that is a single statement, atomic by itself, so it needs no transaction of its own (one round trip
+   * instead of three). On SQLite it still waits its turn, or it would run inside whichever transaction is open.
+   */
+  statement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.sqlite) return work(this.dataSource.manager);
+    return this.afterTail(() => work(this.dataSource.manager));
+  }
+
+  private get sqlite(): boolean {
+    return this.dataSource.options.type === 'better-sqlite3';
+  }
+
+  private afterTail<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
     this.tail = result.catch(() => undefined);
     return result;
   }

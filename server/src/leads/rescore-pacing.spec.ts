@@ -1,0 +1,73 @@
+import { PACED_FROM_EVENTS, PACE_PER_EVENT_MS, RescorePacing } from './rescore-pacing';
+
+describe('rescore pacing', () => {
+  /** Each visitor's history size, as the fake rescore "reads" it; the rescores made, in order. */
+  const history = new Map<string, number>();
+  let rescored: string[];
+  let pacing: RescorePacing;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    history.clear();
+    rescored = [];
+    pacing = new RescorePacing(
+      async (_organizationId, visitorId) => {
+        rescored.push(visitorId);
+        pacing.scored(visitorId, history.get(visitorId) ?? 0);
+      },
+      (error) => {
+        throw error;
+      },
+    );
+  });
+  afterEach(() => jest.useRealTimers());
+
+  const arrive = (...visitorIds: string[]) =>
+    pacing.stored(new Map(visitorIds.map((visitorId) => [visitorId, 'org'])));
+
+  it('rescores a person browsing every time new events of theirs are stored', async () => {
+    history.set('browsing', PACED_FROM_EVENTS - 1);
+    await arrive('browsing');
+    await arrive('browsing');
+    expect(rescored).toEqual(['browsing', 'browsing']);
+  });
+
+  it('rescores a flooding visitor once per pause, with everything that arrived meanwhile', async () => {
+    history.set('flood', 1_000);
+    history.set('browsing', 3);
+    await arrive('flood', 'browsing');
+    await arrive('flood', 'browsing');
+    await arrive('flood');
+    // The flood waits for its pause (1,000 events × 10 ms); the person browsing does not.
+    expect(rescored).toEqual(['flood', 'browsing', 'browsing']);
+
+    await jest.advanceTimersByTimeAsync(1_000 * PACE_PER_EVENT_MS - 1);
+    expect(rescored).toHaveLength(3);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(rescored).toEqual(['flood', 'browsing', 'browsing', 'flood']);
+    // Nothing new arrived since: no further rescore comes due.
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(rescored).toHaveLength(4);
+  });
+
+  it('drains the waiting visitors at once when asked (shutdown, tests)', async () => {
+    history.set('flood', 2_000);
+    await arrive('flood');
+    await arrive('flood');
+    expect(rescored).toEqual(['flood']);
+    await pacing.drain();
+    expect(rescored).toEqual(['flood', 'flood']);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(rescored).toHaveLength(2);
+  });
+
+  it('goes back to rescoring at once when a history shrinks (events past the lookback, erasure)', async () => {
+    history.set('visitor', 500);
+    await arrive('visitor');
+    history.set('visitor', 10);
+    await jest.advanceTimersByTimeAsync(500 * PACE_PER_EVENT_MS);
+    await arrive('visitor');
+    await arrive('visitor');
+    expect(rescored).toEqual(['visitor', 'visitor', 'visitor']);
+  });
+});

@@ -1,0 +1,83 @@
+/** A visitor whose rescore read fewer events than this is rescored whenever new events of theirs are stored. */
+export const PACED_FROM_EVENTS = 100;
+/** From there on, each event a rescore read puts the visitor's next rescore off by this long (1,000 events: 10 s). */
+export const PACE_PER_EVENT_MS = 10;
+
+type Rescore = (organizationId: string, visitorId: string) => Promise<unknown>;
+
+/**
+ * Keeps rescoring in proportion to what it reads. A rescore reads the visitor's history, so a visitor sending
+ * events in a flood (a script, a refresh loop) would cost a full history read per event; such a visitor is
+ * rescored at most once per `events read × PACE_PER_EVENT_MS`, with everything that arrived meanwhile. A person
+ * browsing is never held back.
+ */
+export class RescorePacing {
+  /** When each paced visitor may be rescored again. */
+  private readonly notBefore = new Map<string, number>();
+  /** Paced visitors with events not scored yet, and their organization. */
+  private readonly waiting = new Map<string, string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly rescore: Rescore,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Visitors with new events: rescored now, or at their turn when paced. */
+  async stored(visitors: Map<string, string>): Promise<void> {
+    const now = Date.now();
+    for (const [visitorId, organizationId] of visitors) {
+      if ((this.notBefore.get(visitorId) ?? 0) > now) this.waiting.set(visitorId, organizationId);
+      else await this.rescoreNow(organizationId, visitorId);
+    }
+    this.schedule();
+  }
+
+  /** Called by every rescore with how many events it read. */
+  scored(visitorId: string, eventsRead: number): void {
+    if (eventsRead < PACED_FROM_EVENTS) this.notBefore.delete(visitorId);
+    else this.notBefore.set(visitorId, Date.now() + eventsRead * PACE_PER_EVENT_MS);
+  }
+
+  /** Rescores every waiting visitor now (tests, shutdown). */
+  async drain(): Promise<void> {
+    this.cancelTimer();
+    for (const [visitorId, organizationId] of [...this.waiting])
+      await this.rescoreNow(organizationId, visitorId);
+  }
+
+  private async rescoreNow(organizationId: string, visitorId: string): Promise<void> {
+    this.waiting.delete(visitorId);
+    await this.rescore(organizationId, visitorId).catch(this.onError);
+  }
+
+  private schedule(): void {
+    this.cancelTimer();
+    const now = Date.now();
+    // A visitor whose pause is over and who sent nothing since needs no entry.
+    for (const [visitorId, at] of this.notBefore) {
+      if (at <= now && !this.waiting.has(visitorId)) this.notBefore.delete(visitorId);
+    }
+    if (this.waiting.size === 0) return;
+    const next = Math.min(
+      ...[...this.waiting.keys()].map((visitorId) => this.notBefore.get(visitorId) ?? now),
+    );
+    this.timer = setTimeout(() => void this.rescoreDue(), Math.max(0, next - now));
+    // A pending rescore does not keep the process alive; shutdown drains it.
+    this.timer.unref();
+  }
+
+  private async rescoreDue(): Promise<void> {
+    this.timer = null;
+    const now = Date.now();
+    for (const [visitorId, organizationId] of [...this.waiting]) {
+      if ((this.notBefore.get(visitorId) ?? 0) <= now) await this.rescoreNow(organizationId, visitorId);
+    }
+    this.schedule();
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
