@@ -113,6 +113,8 @@ export class RollupWriter {
    */
   async planEvents(events: readonly TrackedEvent[]): Promise<PlannedWrite | null> {
     const tally = new Tally();
+    // A visitor acting again within the same minute, for the same credit, adds no distinct figure.
+    const distinctCounted = new Set<string>();
     for (const [organizationId, ofOrg] of groupBy(events, (event) => event.organizationId)) {
       const facts = await this.facts.of(organizationId);
       const shares = await facts.loadShares(ofOrg.map((event) => event.shareId));
@@ -120,13 +122,17 @@ export class RollupWriter {
       for (const event of ofOrg) {
         const share = event.shareId ? (shares.get(event.shareId) ?? null) : null;
         const material = event.targetType === 'material' ? event.targetId : null;
-        for (const contribution of contributionsOf(event, share, facts.creditSplit)) {
-          countFor(tally, facts, event.occurredAt, contribution.metric, {
-            credits: contribution.credits,
-            material,
-            chain: CHAIN_METRICS.has(contribution.metric) ? (share?.rootShareId ?? null) : null,
-            visitorId: contribution.visitorId,
-          });
+        for (const { metric, credits, visitorId } of contributionsOf(event, share, facts.creditSplit)) {
+          const chain = CHAIN_METRICS.has(metric) ? (share?.rootShareId ?? null) : null;
+          if (isDistinctMetric(metric)) {
+            const minute = Math.floor(event.occurredAt.getTime() / 60_000);
+            const signature = [organizationId, metric, visitorId, minute, material, chain]
+              .concat(credits.map((credit) => credit.employeeId))
+              .join('|');
+            if (distinctCounted.has(signature)) continue;
+            distinctCounted.add(signature);
+          }
+          countFor(tally, facts, event.occurredAt, metric, { credits, material, chain, visitorId });
         }
       }
     }

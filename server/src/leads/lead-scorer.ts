@@ -37,6 +37,18 @@ export const SCORING_LOOKBACK_DAYS = 180;
  */
 export const SCORING_EVENT_LIMIT = 1_000;
 
+/** What a score is worked out from (a lead's timeline reads the events whole). */
+export const SCORED_COLUMNS = [
+  'id',
+  'type',
+  'targetType',
+  'targetId',
+  'visitId',
+  'verdict',
+  'props',
+  'occurredAt',
+] as const satisfies readonly (keyof TrackedEvent)[];
+
 /** What replaces a reason a member of staff typed about an erased person. */
 const ERASED_REASON = '（个人信息已删除）';
 
@@ -153,7 +165,7 @@ export class LeadScorer implements OnModuleInit {
     const [visitor] = await this.visitors.findByIds(organizationId, [visitorId]);
     if (!visitor) return null;
     const { config } = await this.settings.configOf(organizationId);
-    const events = await this.visitorEvents(organizationId, visitorId, now);
+    const events = await this.visitorEvents(organizationId, visitorId, now, SCORED_COLUMNS);
     this.pacing.scored(visitorId, events.stored.length);
     // Opted out: no score, no stage moves by score, no signals, no alerts; leaving contact still makes a lead.
     const scored = await this.mayScore(organizationId, visitor);
@@ -286,10 +298,21 @@ export class LeadScorer implements OnModuleInit {
     return share?.targetType ?? 'none';
   }
 
-  /** A visitor's recent events, as stored and as scoring sees them, with the materials they were about. */
-  async visitorEvents(organizationId: string, visitorId: string, now: Date) {
+  /**
+   * A visitor's recent events, as stored (whole, or only `columns`) and as scoring sees them, with the materials
+   * they were about.
+   */
+  async visitorEvents(
+    organizationId: string,
+    visitorId: string,
+    now: Date,
+    columns?: readonly (keyof TrackedEvent)[],
+  ) {
     const since = new Date(now.getTime() - SCORING_LOOKBACK_DAYS * 86_400_000);
-    const stored = await this.eventLog.eventsOfVisitor(organizationId, visitorId, since, SCORING_EVENT_LIMIT);
+    const stored = await this.eventLog.eventsOfVisitor(organizationId, visitorId, since, {
+      latest: SCORING_EVENT_LIMIT,
+      columns,
+    });
     const materialIds = [
       ...new Set(stored.filter((event) => event.targetType === 'material').map((event) => event.targetId)),
     ];

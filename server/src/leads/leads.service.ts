@@ -37,7 +37,7 @@ import { LeadSignal } from './entities/lead-signal.entity';
 import { LeadStageChange } from './entities/lead-stage-change.entity';
 import { Lead } from './entities/lead.entity';
 import { LeadScope } from './lead-scope';
-import { LeadScorer } from './lead-scorer';
+import { LeadScorer, SCORED_COLUMNS } from './lead-scorer';
 import { ScoringSettingsService } from './scoring-settings.service';
 import { containsPattern } from '../infra/database/like';
 
@@ -184,7 +184,7 @@ export class LeadsService {
     if (!lead) return null;
     const { config } = await this.settings.configOf(organizationId);
     const now = new Date();
-    const { scoring } = await this.scorer.visitorEvents(organizationId, visitorId, now);
+    const { scoring } = await this.scorer.visitorEvents(organizationId, visitorId, now, SCORED_COLUMNS);
     const [history, notes] = await Promise.all([
       this.stageChanges.find({ where: { leadId: lead.id }, order: { createdAt: 'ASC' } }),
       this.followUps.find({ where: { leadId: lead.id }, order: { createdAt: 'ASC' } }),

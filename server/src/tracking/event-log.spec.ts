@@ -168,7 +168,9 @@ describeEachDatabase('event log group commit', (database) => {
     const ids = (events: TrackedEvent[]) => events.map((event) => event.id);
     const since = new Date(start - 1_000);
     expect(ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since))).toEqual(ids(views));
-    expect(ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since, 2))).toEqual(ids(views.slice(3)));
+    expect(ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since, { latest: 2 }))).toEqual(
+      ids(views.slice(3)),
+    );
   });
 
   it('stores an id once when two servers on the same database insert it at the same moment', async () => {

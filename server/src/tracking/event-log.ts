@@ -363,15 +363,18 @@ export class EventLog implements BeforeApplicationShutdown {
     });
   }
 
-  /** A visitor's events since a time, oldest first: what scoring and a lead's timeline read. */
-  /** A visitor's events since a moment, oldest first; with `latest`, only that many of the newest. */
+  /**
+   * A visitor's events since a moment, oldest first (what scoring and a lead's timeline read); with `latest`,
+   * only that many of the newest; with `columns`, only those fields of each.
+   */
   async eventsOfVisitor(
     organizationId: string,
     visitorId: string,
     since: Date,
-    latest?: number,
+    { latest, columns }: { latest?: number; columns?: readonly (keyof TrackedEvent)[] } = {},
   ): Promise<TrackedEvent[]> {
     const newestFirst = await this.events.find({
+      ...(columns ? { select: Object.fromEntries(columns.map((column) => [column, true])) } : {}),
       where: { organizationId, visitorId, occurredAt: MoreThanOrEqual(since) },
       order: { occurredAt: 'DESC', id: 'DESC' },
       take: latest,
