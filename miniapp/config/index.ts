@@ -1,4 +1,5 @@
 import { defineConfig } from '@tarojs/cli';
+import type { Compilation } from 'webpack';
 
 const platform = process.env.TARO_ENV ?? 'h5';
 
@@ -11,6 +12,23 @@ const apiBaseUrl = platform === 'weapp' ? (process.env.CARDHUB_API_BASE_URL ?? '
 // Taro writes TARO_APP_ID into dist/weapp/project.config.json; default it to the appid the server is given.
 if (!process.env.TARO_APP_ID && process.env.WECHAT_APP_ID)
   process.env.TARO_APP_ID = process.env.WECHAT_APP_ID;
+
+/**
+ * The page most shared links open, for a prospect on H5. index.html starts loading its chunks and its card (the GET
+ * of services/cards.ts `getPublicCardByShare`) alongside the app's own scripts, rather than after they have run.
+ */
+const SHARED_CARD_PAGE = { route: 'pages/card/view/index', api: '/api/public/shares/' };
+
+/** What index.html's script needs (see src/index.html): the route, its API path and the files of its chunks. */
+function sharedCardPage(compilation: Compilation) {
+  const entryFiles = new Set([...compilation.entrypoints.values()].flatMap((entry) => entry.getFiles()));
+  const page = compilation.chunkGroups.find((group) =>
+    group.origins.some((origin) => origin.request?.endsWith(SHARED_CARD_PAGE.route)),
+  );
+  if (!page) throw new Error(`no chunk loads ${SHARED_CARD_PAGE.route}`);
+  const files = page.getFiles().filter((file) => /\.(js|css)$/.test(file) && !entryFiles.has(file));
+  return { ...SHARED_CARD_PAGE, files: files.map((file) => `/${file}`) };
+}
 
 export default defineConfig({
   projectName: 'cardhub',
@@ -30,6 +48,27 @@ export default defineConfig({
   },
   h5: {
     publicPath: '/',
+    htmlPluginOption: { sharedCardPage },
+    webpackChain(chain) {
+      // Taro splits only the entry's chunks, so every page chunk (loaded on demand) carried its own copy of
+      // Taro's components (with Swiper), its H5 APIs and their polyfills: ~0.5 MB per page. Libraries that
+      // pages share go to chunks of their own; small ones stay in the pages (fewer requests).
+      const splitChunks = chain.optimization.get('splitChunks');
+      chain.optimization.splitChunks({
+        ...splitChunks,
+        cacheGroups: {
+          ...splitChunks.cacheGroups,
+          pageLibraries: {
+            chunks: 'async',
+            test: /[\\/]node_modules[\\/]/,
+            minChunks: 2,
+            minSize: 30_000,
+            priority: 20,
+            reuseExistingChunk: true,
+          },
+        },
+      });
+    },
     staticDirectory: 'static',
     router: { mode: 'hash' },
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },

@@ -1,7 +1,7 @@
 /** The lead pool (线索池): lists, a lead's page, follow-up, and the organization's scoring rules. */
 import { z } from 'zod';
 import { consentSchema, phoneSchema } from './api-site';
-import { eventIdSchema } from './events';
+import { eventIdSchema } from './id-schemas';
 import type { EventType, TargetType, Touchpoint } from './events';
 import { LEAD_STAGES, type LeadStage, type RuleContribution, scoringConfigSchema } from './scoring';
 

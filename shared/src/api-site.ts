@@ -3,9 +3,9 @@
  * out, and the pure rules both sides agree on (page URLs, phone numbers).
  */
 import { z } from 'zod';
-import { SCROLL_DEPTHS, VIDEO_PROGRESS, eventIdSchema, visitorKeySchema } from './events';
+import { SCROLL_DEPTHS, VIDEO_PROGRESS } from './events';
+import { eventIdSchema, shareCodeSchema, visitorKeySchema } from './id-schemas';
 import { normalizePhone } from './phone';
-import { shareCodeSchema } from './share-code';
 
 /** How long the site keeps a share code it landed with (first-party cookie and localStorage). */
 export const SITE_SHARE_CODE_TTL_DAYS = 30;

@@ -14,8 +14,6 @@ import {
   TARGET_TYPES,
   TOUCHPOINTS,
   VIDEO_PROGRESS,
-  eventIdSchema,
-  visitorKeySchema,
 } from './events';
 import type {
   CardAction,
@@ -28,7 +26,7 @@ import type {
   VideoProgress,
   ViewVerdict,
 } from './events';
-import { shareCodeSchema } from './share-code';
+import { eventIdSchema, shareCodeSchema, visitorKeySchema } from './id-schemas';
 
 // ---------- auth ----------
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { TargetType } from './events';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -6,11 +5,7 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /** 10 base62 characters ≈ 59 bits: short enough for a `scene`, too many to guess or enumerate. */
 export const SHARE_CODE_LENGTH = 10;
 
-const SHARE_CODE_PATTERN = new RegExp(`^[0-9A-Za-z]{${SHARE_CODE_LENGTH}}$`);
-
-export const shareCodeSchema = z
-  .string()
-  .regex(SHARE_CODE_PATTERN, 'must be a share code (10 letters or digits)');
+export const SHARE_CODE_PATTERN = new RegExp(`^[0-9A-Za-z]{${SHARE_CODE_LENGTH}}$`);
 
 export function isShareCode(value: unknown): value is string {
   return typeof value === 'string' && SHARE_CODE_PATTERN.test(value);

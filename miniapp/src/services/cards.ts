@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CardDto, PublicCardResponse, UpdateCardInput } from '@cardhub/shared';
-import { apiUrl, authHeader, parseResponse, request } from './request';
+import { apiUrl, authHeader, parseResponse, request, requestPrefetched } from './request';
 
 export function getMyCard(): Promise<CardDto> {
   return request<CardDto>('GET', '/api/me/card');
@@ -22,7 +22,7 @@ export async function uploadAvatar(filePath: string): Promise<CardDto> {
 }
 
 export function getPublicCardByShare(shareCode: string): Promise<PublicCardResponse> {
-  return request<PublicCardResponse>('GET', `/api/public/shares/${encodeURIComponent(shareCode)}`);
+  return requestPrefetched<PublicCardResponse>(`/api/public/shares/${encodeURIComponent(shareCode)}`);
 }
 
 export function getPublicCard(cardId: string): Promise<PublicCardResponse> {

@@ -51,6 +51,20 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return parseResponse<T>(response.statusCode, response.data);
 }
 
+/**
+ * A GET that index.html may have started already (H5, opened from a shared card link): its answer if it was for
+ * this path, else (or when it failed) a request. Taken once: asking again later gets fresh data.
+ */
+export async function requestPrefetched<T>(path: string): Promise<T> {
+  if (process.env.TARO_ENV === 'h5' && window.cardhubPrefetch?.path === path) {
+    const { response } = window.cardhubPrefetch;
+    window.cardhubPrefetch = undefined;
+    const answer = await response;
+    if (answer) return parseResponse<T>(answer.status, answer.text);
+  }
+  return request<T>('GET', path);
+}
+
 export function parseResponse<T>(statusCode: number, data: unknown): T {
   const body = typeof data === 'string' && data.startsWith('{') ? (JSON.parse(data) as unknown) : data;
   if (statusCode >= 200 && statusCode < 300) return body as T;

@@ -23,7 +23,9 @@ export interface LoadedShare extends RollupShare {
 
 /** An organization's settings and the directory facts credit needs, loaded as events ask for them. */
 export class CreditFacts {
-  readonly expiresAt = Date.now() + CREDIT_FACTS_TTL_MS;
+  /** When these facts were read: what is derived from them is only reused with the same facts. */
+  readonly loadedAt = Date.now();
+  readonly expiresAt = this.loadedAt + CREDIT_FACTS_TTL_MS;
   private readonly departmentOf = new Map<string, string | null>();
   private readonly shares = new Map<string, LoadedShare>();
 

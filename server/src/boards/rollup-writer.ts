@@ -61,9 +61,10 @@ class Tally {
 }
 
 /**
- * The seen rows committed lately, so a visitor counted once in a period costs the next events nothing (the
- * bench's and a busy day's common case: the same visitors acting again). Forgotten every few minutes and on a
- * rebuild, which deletes the rows; a row it does not know is simply inserted and ignored if stored.
+ * The seen rows committed lately, and the distinct contributions that made them, so a visitor counted once in a
+ * period costs the next events nothing (the bench's and a busy day's common case: the same visitors acting
+ * again). Forgotten every few minutes and on a rebuild, which deletes the rows; a row it does not know is simply
+ * inserted and ignored if stored.
  */
 class CommittedSeenRows {
   private keys = new Set<string>();
@@ -113,7 +114,8 @@ export class RollupWriter {
    */
   async planEvents(events: readonly TrackedEvent[]): Promise<PlannedWrite | null> {
     const tally = new Tally();
-    // A visitor acting again within the same minute, for the same credit, adds no distinct figure.
+    // A visitor acting again within the same minute, for the same credit, adds no distinct figure: once such a
+    // contribution is committed, the same one again costs nothing (while the same directory facts hold).
     const distinctCounted = new Set<string>();
     for (const [organizationId, ofOrg] of groupBy(events, (event) => event.organizationId)) {
       const facts = await this.facts.of(organizationId);
@@ -126,10 +128,10 @@ export class RollupWriter {
           const chain = CHAIN_METRICS.has(metric) ? (share?.rootShareId ?? null) : null;
           if (isDistinctMetric(metric)) {
             const minute = Math.floor(event.occurredAt.getTime() / 60_000);
-            const signature = [organizationId, metric, visitorId, minute, material, chain]
+            const signature = [organizationId, facts.loadedAt, metric, visitorId, minute, material, chain]
               .concat(credits.map((credit) => credit.employeeId))
               .join('|');
-            if (distinctCounted.has(signature)) continue;
+            if (distinctCounted.has(signature) || this.committedSeen.has(signature)) continue;
             distinctCounted.add(signature);
           }
           countFor(tally, facts, event.occurredAt, metric, { credits, material, chain, visitorId });
@@ -137,10 +139,16 @@ export class RollupWriter {
       }
     }
     for (const key of tally.seen.keys()) if (this.committedSeen.has(key)) tally.seen.delete(key);
-    if (tally.seen.size === 0 && tally.increments.size === 0) return null;
+    if (tally.seen.size === 0 && tally.increments.size === 0) {
+      this.committedSeen.remember(distinctCounted);
+      return null;
+    }
     return {
       write: (manager) => flush(manager, tally),
-      committed: () => this.committedSeen.remember(tally.seen.keys()),
+      committed: () => {
+        this.committedSeen.remember(tally.seen.keys());
+        this.committedSeen.remember(distinctCounted);
+      },
     };
   }
 

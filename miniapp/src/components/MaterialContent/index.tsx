@@ -1,5 +1,6 @@
-import { Image, RichText, Swiper, SwiperItem, Text, Video, View } from '@tarojs/components';
+import { Image, RichText, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Swiper, SwiperItem, Video } from './media';
 import type { MaterialDto, VideoProgress } from '@cardhub/shared';
 import { useMemo, useState } from 'react';
 import { styledRichText } from '../../utils/richText';
