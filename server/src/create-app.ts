@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { constants as zlib } from 'node:zlib';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config';
+import { registerRequestLogging } from './common/logging/request-logging';
 import { registerSecurityHeaders } from './common/security-headers';
 import { IMAGE_LIMIT_BYTES } from './infra/uploads';
 
@@ -22,7 +23,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
-    // The id is also left on the raw request so pino-http's request log line carries the same one.
+    // The id is also left on the raw request so the request log line carries the same one.
     genReqId: (request: IncomingMessage) => {
       const id = validRequestId(request.headers['x-request-id']) ?? randomUUID();
       request.id = id;
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
     done();
   });
+  registerRequestLogging(fastify);
   // JSON and HTML answers over 1 KB, compressed for clients that accept it; quality 4 keeps brotli cheap per
   // request (the H5 build's assets are compressed once, at build time: static-hosting.ts).
   await app.register(compress, {

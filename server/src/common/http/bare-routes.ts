@@ -11,7 +11,14 @@ const errors = new ApiExceptionFilter();
 /** `GET /s/:code`: a method and a path, as Fastify's route table and the authorization matrix name them. */
 export type BareRoute = `${'GET' | 'POST'} /${string}`;
 
-/** Every bare route, by what registers it: the request logger leaves them out (see logger-params.ts). */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A bare route: the request logger leaves it out (common/logging/request-logging.ts). */
+    bare?: boolean;
+  }
+}
+
+/** Every bare route, by what registers it. */
 export const BARE_ROUTES = {
   shortLink: 'GET /s/:code',
   publicCard: 'GET /api/public/shares/:code',
@@ -44,7 +51,7 @@ export function registerBareRoute(
     method,
     url: path,
     // Their answers are a redirect or a small JSON: too short for compression to pay for its hook.
-    config: { compress: false },
+    config: { compress: false, bare: true },
     handler: async (request, reply) => {
       try {
         await rateLimit.limit(request, reply);

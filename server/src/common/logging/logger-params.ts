@@ -1,7 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { BARE_ROUTES, bareRouteParts } from '../http';
 import type { LogLevel } from '../config/app-config';
 
 /** Never logged, wherever they appear: credentials, cookies, WeChat session keys, passwords. */
@@ -18,21 +15,13 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * JSON logs, one line per request, carrying the same request id that Fastify assigned (see create-app.ts).
- * The bare routes are left out: a logger per request cost them more than their handlers, every one of their
- * answers is an event or a cached read, and their errors are still logged by ApiExceptionFilter.
+ * nestjs-pino's logger for what Nest and our services log (JSON, redacted). Its per-request middleware is not
+ * applied (no routes): requests are logged by a Fastify hook, which leaves the bare routes out
+ * (request-logging.ts).
  */
 export function loggerParams(level: LogLevel): Params {
   return {
-    exclude: Object.values(BARE_ROUTES).map((route) => {
-      const { method, path } = bareRouteParts(route);
-      return { method: RequestMethod[method], path };
-    }),
-    pinoHttp: {
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (request: IncomingMessage) => String(request.id),
-      customProps: () => ({ context: 'HTTP' }),
-    },
+    forRoutes: [],
+    pinoHttp: { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
   };
 }
