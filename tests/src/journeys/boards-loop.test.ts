@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoAccount, LoginResponse, ShareDto, TrackViewResponse } from '@cardhub/shared';
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
-import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { newDesktopContext, newWechatPhoneContext } from '../support/browser';
+import { journeyStack } from '../support/journey';
 import { expectText, tap } from '../support/page-actions';
-import { type RunningStack, startStack } from '../support/server-process';
 
 const BROWSER = {
   'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) MicroMessenger/8.0.50',
@@ -27,22 +27,9 @@ interface Sharer {
 }
 
 describeEachDatabase('boards loop', (database) => {
-  let stack: RunningStack;
-  let browser: Browser;
-  let screenshot: ReturnType<typeof screenshotTaker>;
+  const journey = journeyStack(database, 'boards-loop');
   let managerPage: Page;
   const sharers = new Map<string, Sharer>();
-
-  beforeAll(async () => {
-    stack = await startStack({ databaseUrl: database.url, logName: `boards-loop-${database.kind}` });
-    browser = await launchBrowser();
-    screenshot = screenshotTaker(`boards-${database.kind}`);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   /** A view of `sharer`'s card through their share, by an anonymous visitor or a signed-in colleague. */
   const view = (
@@ -51,7 +38,7 @@ describeEachDatabase('boards loop', (database) => {
     headers: Record<string, string> = BROWSER,
   ) =>
     api<TrackViewResponse>(
-      stack.baseUrl,
+      journey.stack.baseUrl,
       'POST',
       '/api/track/view',
       {
@@ -68,15 +55,15 @@ describeEachDatabase('boards loop', (database) => {
   const visitor = (name: string) => ({ visitorKey: `journey-visitor-${name}-${database.kind}` });
 
   it('three employees share their cards; prospects open them, with views that must not count', async () => {
-    const accounts = await api<DemoAccount[]>(stack.baseUrl, 'GET', '/api/auth/demo-accounts');
+    const accounts = await api<DemoAccount[]>(journey.stack.baseUrl, 'GET', '/api/auth/demo-accounts');
     for (const name of ['张伟', '刘洋', '陈静']) {
       const account = accounts.find((candidate) => candidate.name === name)!;
-      const login = await api<LoginResponse>(stack.baseUrl, 'POST', '/api/auth/demo-login', {
+      const login = await api<LoginResponse>(journey.stack.baseUrl, 'POST', '/api/auth/demo-login', {
         employeeId: account.employeeId,
       });
-      const card = await api<{ id: string }>(stack.baseUrl, 'GET', '/api/me/card', undefined, login);
+      const card = await api<{ id: string }>(journey.stack.baseUrl, 'GET', '/api/me/card', undefined, login);
       const share = await api<ShareDto>(
-        stack.baseUrl,
+        journey.stack.baseUrl,
         'POST',
         '/api/shares',
         { targetType: 'card', targetId: card.id, channel: 'chat' },
@@ -108,7 +95,7 @@ describeEachDatabase('boards loop', (database) => {
   }, 60_000);
 
   it("the manager's console opens on the dashboard: totals, drawn trend charts, the funnel and the live counter", async () => {
-    const context = await newDesktopContext(browser, stack.baseUrl);
+    const context = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     managerPage = await context.newPage();
     await managerPage.goto('/#/pages/console/login/index');
     await managerPage.getByText('李经理', { exact: true }).click();
@@ -129,11 +116,11 @@ describeEachDatabase('boards loop', (database) => {
     await expectTextOf(viewsChart.locator('.trend-chart__figure'), '合计5次');
     // The live counter shows today's figures of the same departments.
     await expectTextOf(managerPage.getByTestId('live-views'), '5');
-    await screenshot(managerPage, 'manager-dashboard');
+    await journey.screenshot(managerPage, 'manager-dashboard');
     await viewsChart.scrollIntoViewIfNeeded();
-    await screenshot(managerPage, 'manager-dashboard-trends');
+    await journey.screenshot(managerPage, 'manager-dashboard-trends');
     await managerPage.locator('.funnel-chart').scrollIntoViewIfNeeded();
-    await screenshot(managerPage, 'manager-dashboard-funnel');
+    await journey.screenshot(managerPage, 'manager-dashboard-funnel');
   }, 60_000);
 
   it('the board ranks the employees with a shared second place, and every number opens its events', async () => {
@@ -161,7 +148,7 @@ describeEachDatabase('boards loop', (database) => {
         ['2', '并列', '刘洋', '2'],
       ].sort((a, b) => a[2]!.localeCompare(b[2]!)),
     );
-    await screenshot(managerPage, 'manager-board');
+    await journey.screenshot(managerPage, 'manager-board');
 
     const zhangRow = rows.filter({ hasText: '张伟' });
     await zhangRow.getByTitle('查看浏览明细').click();
@@ -176,13 +163,13 @@ describeEachDatabase('boards loop', (database) => {
     expect([...verdicts].sort()).toEqual(
       ['30分钟内重复', '同事浏览', '本人浏览', '机器人', '计入', '计入', '计入'].sort(),
     );
-    await screenshot(managerPage, 'manager-drill-down');
+    await journey.screenshot(managerPage, 'manager-drill-down');
     await managerPage.context().close();
   }, 60_000);
 
   it('an employee sees the organization board, their place and the gap to the next one', async () => {
     const chen = sharers.get('陈静')!;
-    const context = await newWechatPhoneContext(browser, stack.baseUrl);
+    const context = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     await context.addInitScript((session) => {
       localStorage.setItem('cardhub.session', JSON.stringify({ data: session }));
     }, chen.login);
@@ -193,13 +180,13 @@ describeEachDatabase('boards loop', (database) => {
     await expectText(page, '张伟');
     // Needs 2 more views to pass 张伟's 3 (this week, which today belongs to).
     await expectText(page, '第 2 名 · 距上一名还差 2');
-    await screenshot(page, 'employee-leaderboard');
+    await journey.screenshot(page, 'employee-leaderboard');
     // Their own number opens the views behind it.
     await tap(page, '明细 ›');
     await page.waitForURL(/pages\/leaderboard\/events/);
     await pageSettled(page);
     await expectTextOf(page.locator('.board-events__counted-value'), '2');
-    await screenshot(page, 'employee-drill-down');
+    await journey.screenshot(page, 'employee-drill-down');
     await context.close();
   }, 60_000);
 });

@@ -4,10 +4,10 @@
  * database, the built H5 app in Chromium; assertions are on what the people see.
  */
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newDesktopContext, newWechatPhoneContext } from '../support/browser';
+import { journeyStack } from '../support/journey';
 import { expectText, fillField, firstDemoEmployee, tap } from '../support/page-actions';
-import { type RunningStack, startStack } from '../support/server-process';
 
 const NEW_TITLE = '华东区大客户总监';
 const NEW_BIO = '十年企业服务经验，帮您把每一次分享变成商机。';
@@ -16,34 +16,21 @@ const SHARE_LINK = /^\s*https?:\/\/\S+\/v\/[A-Za-z0-9_-]+\s*$/;
 const RADAR_WAIT_MS = 15_000;
 
 describeEachDatabase('card loop', (database) => {
-  let stack: RunningStack;
-  let browser: Browser;
+  const journey = journeyStack(database, 'card-loop');
   let employee: BrowserContext;
   let employeePage: Page;
   let shareLink: string;
-  let screenshot: ReturnType<typeof screenshotTaker>;
-
-  beforeAll(async () => {
-    stack = await startStack({ databaseUrl: database.url, logName: `card-loop-${database.kind}` });
-    browser = await launchBrowser();
-    screenshot = screenshotTaker(database.kind);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('an employee logs in with one click, edits the card and copies the share link', async () => {
-    const seller = await firstDemoEmployee(stack.baseUrl);
-    employee = await newDesktopContext(browser, stack.baseUrl);
+    const seller = await firstDemoEmployee(journey.stack.baseUrl);
+    employee = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     employeePage = await employee.newPage();
 
     await employeePage.goto('/#/pages/console/login/index');
     await employeePage.getByText(seller.name, { exact: true }).click();
     await employeePage.waitForURL(/pages\/home\/index/);
     await expectText(employeePage, '分享名片');
-    await screenshot(employeePage, 'employee-home');
+    await journey.screenshot(employeePage, 'employee-home');
 
     await tap(employeePage, '编辑名片');
     await employeePage.waitForURL(/pages\/card\/edit/);
@@ -51,7 +38,7 @@ describeEachDatabase('card loop', (database) => {
     await fillField(employeePage, '个人简介', NEW_BIO);
     await tap(employeePage, '保存');
     await expectText(employeePage, '已保存');
-    await screenshot(employeePage, 'card-saved');
+    await journey.screenshot(employeePage, 'card-saved');
 
     await employeePage.goBack();
     await employeePage.waitForURL(/pages\/home\/index/);
@@ -64,7 +51,7 @@ describeEachDatabase('card loop', (database) => {
     await tap(employeePage, '复制链接');
     await expectText(employeePage, '链接已复制');
     expect(await employeePage.evaluate(() => navigator.clipboard.readText())).toBe(shareLink);
-    await screenshot(employeePage, 'card-share');
+    await journey.screenshot(employeePage, 'card-share');
 
     // The employee keeps the radar open while the prospect visits: it must update by itself.
     await employeePage.goBack();
@@ -74,19 +61,19 @@ describeEachDatabase('card loop', (database) => {
   }, 60_000);
 
   it('a prospect opens the link in WeChat, sees the card, calls and copies the WeChat ID', async () => {
-    const prospect = await newWechatPhoneContext(browser, stack.baseUrl);
+    const prospect = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     const page = await prospect.newPage();
 
     await page.goto(shareLink);
     await page.waitForURL(/pages\/card\/view/);
     await expectText(page, NEW_TITLE);
     await expectText(page, NEW_BIO);
-    await screenshot(page, 'prospect-card');
+    await journey.screenshot(page, 'prospect-card');
 
     await tap(page, '拨打电话');
     await tap(page, '复制微信');
     await expectText(page, '微信号已复制');
-    await screenshot(page, 'prospect-copied-wechat');
+    await journey.screenshot(page, 'prospect-copied-wechat');
     await prospect.close();
   }, 60_000);
 
@@ -98,9 +85,9 @@ describeEachDatabase('card loop', (database) => {
     await visit.waitFor({ timeout: RADAR_WAIT_MS });
     const entry = await visit.textContent();
     expect(entry).toMatch(/通过网页查看了/);
-    // A prospect in an ordinary browser is a counted visitor, not greyed out as a bot, colleague or repeat.
+    // A prospect in an ordinary journey.browser is a counted visitor, not greyed out as a bot, colleague or repeat.
     expect(entry).not.toMatch(/不计数/);
-    await screenshot(employeePage, 'radar');
+    await journey.screenshot(employeePage, 'radar');
     await employee.close();
   }, 60_000);
 });

@@ -5,10 +5,10 @@
  */
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
 import type { CardDto, DemoAccount, LoginResponse, MaterialDto, ShareDto } from '@cardhub/shared';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { newWechatPhoneContext } from '../support/browser';
+import { journeyStack } from '../support/journey';
 import { expectText } from '../support/page-actions';
-import { type RunningStack, startStack } from '../support/server-process';
 
 /** Each payload sets `window.__injected` if it ever runs as code. */
 const CARD_NAME = '<img src=x onerror=__injected=1>';
@@ -19,23 +19,10 @@ const MATERIAL_BODY =
   '<p>正文</p><img src="x" onerror="window.__injected=5"><script>window.__injected=6</script><a href="javascript:window.__injected=7">链接</a>';
 
 describeEachDatabase('hostile text', (database) => {
-  let stack: RunningStack;
-  let browser: Browser;
-  let screenshot: ReturnType<typeof screenshotTaker>;
-
-  beforeAll(async () => {
-    stack = await startStack({ databaseUrl: database.url, logName: `hostile-text-${database.kind}` });
-    browser = await launchBrowser();
-    screenshot = screenshotTaker(`hostile-text-${database.kind}`);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const journey = journeyStack(database, 'hostile-text');
 
   async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
+    const response = await fetch(`${journey.stack.baseUrl}${path}`, {
       method,
       headers: {
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -57,7 +44,7 @@ describeEachDatabase('hostile text', (database) => {
 
   /** Opens a page as a prospect and records anything that would show an injection or a policy violation. */
   async function openAsProspect(url: string) {
-    const context = await newWechatPhoneContext(browser, stack.baseUrl);
+    const context = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     const page = await context.newPage();
     const trouble: string[] = [];
     page.on('dialog', (dialog) => {
@@ -102,7 +89,7 @@ describeEachDatabase('hostile text', (database) => {
     await page.waitForURL(/pages\/card\/view/);
     await expectText(page, CARD_BIO);
     await expectText(page, CARD_TITLE);
-    await screenshot(page, 'card-with-markup');
+    await journey.screenshot(page, 'card-with-markup');
     expect(await injectedElements(page)).toEqual(nothingInjected);
     expect(trouble).toEqual([]);
   });
@@ -127,7 +114,7 @@ describeEachDatabase('hostile text', (database) => {
     await page.waitForURL(/pages\/material\/view/);
     await expectText(page, MATERIAL_TITLE);
     await expectText(page, '正文');
-    await screenshot(page, 'material-with-markup');
+    await journey.screenshot(page, 'material-with-markup');
     expect(await injectedElements(page)).toEqual(nothingInjected);
     expect(trouble).toEqual([]);
   });

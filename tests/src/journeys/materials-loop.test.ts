@@ -4,10 +4,10 @@
  * figures show both views, how deep they read, and the chain credited to the employee.
  */
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newDesktopContext, newWechatPhoneContext } from '../support/browser';
+import { journeyStack } from '../support/journey';
 import { expectText, firstDemoEmployee, tap } from '../support/page-actions';
-import { type RunningStack, startStack } from '../support/server-process';
 
 const ARTICLE_TITLE = '制造业客户的三个增长故事';
 const SHARE_LINK = /^\s*https?:\/\/\S+\/v\/[A-Za-z0-9_-]+\s*$/;
@@ -20,28 +20,15 @@ const ROSTER_CSV = [
 ].join('\n');
 
 describeEachDatabase('materials loop', (database) => {
-  let stack: RunningStack;
-  let browser: Browser;
+  const journey = journeyStack(database, 'materials-loop');
   let admin: BrowserContext;
   let adminPage: Page;
   let shareLink: string;
   let forwardLink: string;
-  let screenshot: ReturnType<typeof screenshotTaker>;
-
-  beforeAll(async () => {
-    stack = await startStack({ databaseUrl: database.url, logName: `materials-loop-${database.kind}` });
-    browser = await launchBrowser();
-    screenshot = screenshotTaker(`materials-${database.kind}`);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('an admin imports a roster file: good rows imported, the bad one reported with its line', async () => {
-    const boss = await firstDemoEmployee(stack.baseUrl, '王总');
-    admin = await newDesktopContext(browser, stack.baseUrl);
+    const boss = await firstDemoEmployee(journey.stack.baseUrl, '王总');
+    admin = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     adminPage = await admin.newPage();
     await adminPage.goto('/#/pages/console/login/index');
     await adminPage.getByText(boss.name, { exact: true }).click();
@@ -56,7 +43,7 @@ describeEachDatabase('materials loop', (database) => {
     await tap(adminPage, '开始导入');
     await expectText(adminPage, '导入完成：3 行中 2 行成功，1 行有错误未导入', 20_000);
     await expectText(adminPage, '第 4 行');
-    await screenshot(adminPage, 'roster-import');
+    await journey.screenshot(adminPage, 'roster-import');
     await tap(adminPage, '完成');
     await expectText(adminPage, '孙丽');
   }, 60_000);
@@ -81,12 +68,12 @@ describeEachDatabase('materials loop', (database) => {
     }
     await tap(adminPage, '发布');
     await expectText(adminPage, '已发布，员工现在可以在物料库中分享');
-    await screenshot(adminPage, 'article-published');
+    await journey.screenshot(adminPage, 'article-published');
   }, 60_000);
 
   it('an employee finds it in the library and copies its share link', async () => {
-    const seller = await firstDemoEmployee(stack.baseUrl, '张伟');
-    const employee = await newDesktopContext(browser, stack.baseUrl);
+    const seller = await firstDemoEmployee(journey.stack.baseUrl, '张伟');
+    const employee = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     const page = await employee.newPage();
     await page.goto('/#/pages/console/login/index');
     await page.getByText(seller.name, { exact: true }).click();
@@ -98,18 +85,18 @@ describeEachDatabase('materials loop', (database) => {
     const linkField = page.getByText(SHARE_LINK);
     await linkField.waitFor();
     shareLink = (await linkField.textContent())!.trim();
-    await screenshot(page, 'employee-share');
+    await journey.screenshot(page, 'employee-share');
     await employee.close();
   }, 60_000);
 
   it('a prospect reads the article to the end and forwards it', async () => {
-    const prospect = await newWechatPhoneContext(browser, stack.baseUrl);
+    const prospect = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     const page = await prospect.newPage();
     await page.goto(shareLink);
     await page.waitForURL(/pages\/material\/view/);
     await expectText(page, ARTICLE_TITLE);
     await expectText(page, '张伟');
-    await screenshot(page, 'prospect-article');
+    await journey.screenshot(page, 'prospect-article');
     // Read down to the end, as a thumb would.
     for (let step = 0; step < 30; step += 1) await page.mouse.wheel(0, 400);
     await page.waitForTimeout(1000);
@@ -118,12 +105,12 @@ describeEachDatabase('materials loop', (database) => {
     forwardLink = await page.evaluate(() => navigator.clipboard.readText());
     expect(forwardLink).toMatch(SHARE_LINK);
     expect(forwardLink).not.toBe(shareLink);
-    await screenshot(page, 'prospect-forwarded');
+    await journey.screenshot(page, 'prospect-forwarded');
     await prospect.close();
   }, 60_000);
 
   it("a second prospect opens the forward and sees the employee's card", async () => {
-    const friend = await newWechatPhoneContext(browser, stack.baseUrl);
+    const friend = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     const page = await friend.newPage();
     await page.goto(forwardLink);
     await page.waitForURL(/pages\/material\/view/);
@@ -146,7 +133,7 @@ describeEachDatabase('materials loop', (database) => {
     expect(Number((await tile('平均阅读深度'))?.trim())).toBeGreaterThanOrEqual(50);
     const chain = adminPage.locator('.chain-tree');
     expect(await chain.textContent()).toMatch(/张伟[\s\S]*访客 #/);
-    await screenshot(adminPage, 'material-stats');
+    await journey.screenshot(adminPage, 'material-stats');
     await admin.close();
   }, 60_000);
 });

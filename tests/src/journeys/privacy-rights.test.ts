@@ -6,38 +6,25 @@
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
 import type { PersonalDataExport } from '@cardhub/shared';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newDesktopContext, newWechatPhoneContext } from '../support/browser';
+import { journeyStack } from '../support/journey';
 import { expectText, firstDemoEmployee, tap } from '../support/page-actions';
-import { type RunningStack, startStack } from '../support/server-process';
 
 const SHARE_LINK = /^\s*https?:\/\/\S+\/v\/[A-Za-z0-9_-]+\s*$/;
 const PHONE = '13955556666';
 const NAME = '韩女士';
 
 describeEachDatabase('PIPL rights', (database) => {
-  let stack: RunningStack;
-  let browser: Browser;
+  const journey = journeyStack(database, 'privacy-rights');
   let prospect: BrowserContext;
   let prospectPage: Page;
   let adminPage: Page;
   let leadUrl: string;
-  let screenshot: ReturnType<typeof screenshotTaker>;
-
-  beforeAll(async () => {
-    stack = await startStack({ databaseUrl: database.url, logName: `privacy-rights-${database.kind}` });
-    browser = await launchBrowser();
-    screenshot = screenshotTaker(`privacy-${database.kind}`);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
 
   it('a prospect leaves their phone from a shared article, then opens 隐私政策与个人数据', async () => {
-    const seller = await firstDemoEmployee(stack.baseUrl, '张伟');
-    const employee = await newDesktopContext(browser, stack.baseUrl);
+    const seller = await firstDemoEmployee(journey.stack.baseUrl, '张伟');
+    const employee = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     const page = await employee.newPage();
     await page.goto('/#/pages/console/login/index');
     await page.getByText(seller.name, { exact: true }).click();
@@ -51,7 +38,7 @@ describeEachDatabase('PIPL rights', (database) => {
     const shareLink = (await linkField.textContent())!.trim();
     await employee.close();
 
-    prospect = await newWechatPhoneContext(browser, stack.baseUrl);
+    prospect = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     prospectPage = await prospect.newPage();
     await prospectPage.goto(shareLink);
     await prospectPage.waitForURL(/pages\/material\/view/);
@@ -72,7 +59,7 @@ describeEachDatabase('PIPL rights', (database) => {
     await prospectPage.waitForURL(/pages\/privacy/);
     await expectText(prospectPage, '已同意');
     await expectText(prospectPage, '你的权利');
-    await screenshot(prospectPage, 'privacy-page');
+    await journey.screenshot(prospectPage, 'privacy-page');
   }, 90_000);
 
   it('they opt out of personalised marketing and download everything held about them', async () => {
@@ -89,12 +76,12 @@ describeEachDatabase('PIPL rights', (database) => {
       ['personalised_marketing', false],
     ]);
     expect(copy.events.map((event) => event.type)).toEqual(expect.arrayContaining(['view', 'consult']));
-    await screenshot(prospectPage, 'privacy-opted-out');
+    await journey.screenshot(prospectPage, 'privacy-opted-out');
   }, 60_000);
 
   it('the admin sees why the lead has its score, and that the person opted out', async () => {
-    const boss = await firstDemoEmployee(stack.baseUrl, '王总');
-    const admin = await newDesktopContext(browser, stack.baseUrl);
+    const boss = await firstDemoEmployee(journey.stack.baseUrl, '王总');
+    const admin = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     adminPage = await admin.newPage();
     await adminPage.goto('/#/pages/console/login/index');
     await adminPage.getByText(boss.name, { exact: true }).click();
@@ -108,14 +95,14 @@ describeEachDatabase('PIPL rights', (database) => {
     await expectText(adminPage, '为什么是这个分数');
     await expectText(adminPage, '此人已拒绝个性化营销');
     await expectText(adminPage, '个人信息请求');
-    await screenshot(adminPage, 'lead-why-score');
+    await journey.screenshot(adminPage, 'lead-why-score');
   }, 60_000);
 
   it('the person erases their data: the lead stays, anonymous; the audit log says who did what', async () => {
     await tap(prospectPage, '删除我的个人信息');
     await prospectPage.locator('.taro-modal__foot').getByText('删除', { exact: true }).click();
     await expectText(prospectPage, '你的个人信息已删除');
-    await screenshot(prospectPage, 'privacy-erased');
+    await journey.screenshot(prospectPage, 'privacy-erased');
 
     await adminPage.goto(leadUrl);
     await adminPage.reload();
@@ -133,6 +120,6 @@ describeEachDatabase('PIPL rights', (database) => {
     await limits.nth(1).fill('30');
     await tap(adminPage, '保存');
     await expectText(adminPage, '已保存，每小时按新的期限清除');
-    await screenshot(adminPage, 'console-privacy');
+    await journey.screenshot(adminPage, 'console-privacy');
   }, 60_000);
 });

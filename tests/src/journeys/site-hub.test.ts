@@ -8,79 +8,77 @@
  */
 import type { DemoAccount, LoginResponse, RadarResponse, ShareDto, SiteLinkDto } from '@cardhub/shared';
 import { describeEachDatabase } from '@cardhub/server/src/test-support/databases';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { type DemoSite, startDemoSite } from '../demo-site';
-import { launchBrowser, newDesktopContext, newWechatPhoneContext, screenshotTaker } from '../support/browser';
+import { newDesktopContext, newWechatPhoneContext } from '../support/browser';
+import { journeyStack } from '../support/journey';
 import { api } from '../support/api';
 import { expectText, firstDemoEmployee, tap } from '../support/page-actions';
 import { queryRows } from '../support/database';
-import { type RunningStack, freePort, startStack } from '../support/server-process';
+import { freePort } from '../support/server-process';
 
 const PHONE = '13912345678';
 
 describeEachDatabase('site hub', (database) => {
-  let stack: RunningStack;
+  // The server must know the site's origin when it seeds the demo organization, so the port is chosen first.
+  let siteUrl: string;
+  beforeAll(async () => {
+    siteUrl = `http://127.0.0.1:${await freePort()}/`;
+  });
+  const journey = journeyStack(database, 'site-hub', { env: () => ({ DEMO_SITE_URL: siteUrl }) });
   let site: DemoSite;
-  let browser: Browser;
   let seller: DemoAccount;
   let sellerLogin: LoginResponse;
   let link: SiteLinkDto;
   let cardShare: ShareDto;
-  let screenshot: ReturnType<typeof screenshotTaker>;
 
   beforeAll(async () => {
-    // The server must know the site's origin when it seeds the demo organization, so the port is chosen first.
-    const sitePort = await freePort();
-    const siteUrl = `http://127.0.0.1:${sitePort}/`;
-    stack = await startStack({
-      databaseUrl: database.url,
-      logName: `site-hub-${database.kind}`,
-      env: { DEMO_SITE_URL: siteUrl },
-    });
     site = await startDemoSite({
-      port: sitePort,
+      port: Number(new URL(siteUrl).port),
       host: '127.0.0.1',
-      cardhubUrl: stack.baseUrl,
+      cardhubUrl: journey.stack.baseUrl,
       organizationKey: 'demo',
     });
-    browser = await launchBrowser();
-    screenshot = screenshotTaker(`site-hub-${database.kind}`);
-  }, 90_000);
+  });
 
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
-    await stack?.stop();
   });
 
   it('an employee shares their card, and makes a short link to a product page that redirects there', async () => {
-    seller = await firstDemoEmployee(stack.baseUrl);
-    sellerLogin = await api<LoginResponse>(stack.baseUrl, 'POST', '/api/auth/demo-login', {
+    seller = await firstDemoEmployee(journey.stack.baseUrl);
+    sellerLogin = await api<LoginResponse>(journey.stack.baseUrl, 'POST', '/api/auth/demo-login', {
       employeeId: seller.employeeId,
     });
-    const card = await api<{ id: string }>(stack.baseUrl, 'GET', '/api/me/card', undefined, sellerLogin);
+    const card = await api<{ id: string }>(
+      journey.stack.baseUrl,
+      'GET',
+      '/api/me/card',
+      undefined,
+      sellerLogin,
+    );
     cardShare = await api<ShareDto>(
-      stack.baseUrl,
+      journey.stack.baseUrl,
       'POST',
       '/api/shares',
       { targetType: 'card', targetId: card.id, channel: 'chat' },
       sellerLogin,
     );
     link = await api<SiteLinkDto>(
-      stack.baseUrl,
+      journey.stack.baseUrl,
       'POST',
       '/api/site/links',
       { url: `${site.url}products/card.html` },
       sellerLogin,
     );
-    expect(link.shortUrl).toBe(`${stack.baseUrl}/s/${link.code}`);
+    expect(link.shortUrl).toBe(`${journey.stack.baseUrl}/s/${link.code}`);
     const redirect = await fetch(link.shortUrl, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toBe(`${site.url}products/card.html?ch_sc=${link.code}`);
   });
 
   it('a prospect opens the card, taps through to the site, views two product pages and books a demo with consent', async () => {
-    const context = await newWechatPhoneContext(browser, stack.baseUrl);
+    const context = await newWechatPhoneContext(journey.browser, journey.stack.baseUrl);
     const cardPage = await context.newPage();
     await cardPage.goto(cardShare.url);
     await cardPage.waitForURL(/pages\/card\/view/);
@@ -91,18 +89,18 @@ describeEachDatabase('site hub', (database) => {
       if (request.url().endsWith('/api/site/demo/leads')) leadRequests.push(request);
     });
     await page.waitForURL(`${site.url}?ch_sc=${cardShare.code}`);
-    await screenshot(page, 'site-home');
+    await journey.screenshot(page, 'site-home');
 
     await Promise.all([pageView(page), page.getByRole('link', { name: '了解智能名片' }).click()]);
     await page.getByRole('heading', { name: '星辰智能名片 企业版' }).waitFor();
     expect(new URL(page.url()).search).toBe('');
-    await screenshot(page, 'product-card');
+    await journey.screenshot(page, 'product-card');
     // Long enough on the page for its visible time to be reported when the prospect moves on.
     await page.waitForTimeout(1_500);
 
     await Promise.all([pageView(page), page.getByRole('link', { name: '搭配营销中台' }).click()]);
     await page.getByRole('heading', { name: '星辰营销中台' }).waitFor();
-    await screenshot(page, 'product-hub');
+    await journey.screenshot(page, 'product-hub');
 
     await Promise.all([pageView(page), page.getByRole('link', { name: '预约中台演示' }).click()]);
     await page.getByRole('heading', { name: '30 分钟，看懂全员营销怎么落地' }).waitFor();
@@ -117,17 +115,23 @@ describeEachDatabase('site hub', (database) => {
     const refused = JSON.parse(leadRequests[0]!.postData()!) as { fields: object; consent: object };
     expect(refused.fields).toEqual({});
     expect(refused.consent).toEqual({ granted: false, policyVersion: '2026-01' });
-    await screenshot(page, 'consult-without-consent');
+    await journey.screenshot(page, 'consult-without-consent');
 
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '提交预约' }).click();
     await page.getByText('提交成功，我们会尽快与您联系。').waitFor();
-    await screenshot(page, 'consult-sent');
+    await journey.screenshot(page, 'consult-sent');
     await context.close();
   }, 60_000);
 
   it("the visits arrive credited to the employee, and the prospect's phone is stitched to them", async () => {
-    const radar = await api<RadarResponse>(stack.baseUrl, 'GET', '/api/me/radar', undefined, sellerLogin);
+    const radar = await api<RadarResponse>(
+      journey.stack.baseUrl,
+      'GET',
+      '/api/me/radar',
+      undefined,
+      sellerLogin,
+    );
     const siteVisits = radar.visits.filter((visit) => visit.target.type === 'site_page');
     expect(siteVisits).toHaveLength(4);
     for (const visit of siteVisits) {
@@ -146,7 +150,7 @@ describeEachDatabase('site hub', (database) => {
     );
     expect(identities).toEqual([
       { kind: 'phone', value: PHONE },
-      // One web identity: the key this browser had on the H5 card page, carried to the site by 访问官网.
+      // One web identity: the key this journey.browser had on the H5 card page, carried to the site by 访问官网.
       { kind: 'web', value: expect.stringMatching(/^[0-9a-f]{32}$/) },
     ]);
     const events = await queryRows<{ type: string; creditedEmployeeId: string; props: string | null }>(
@@ -169,7 +173,7 @@ describeEachDatabase('site hub', (database) => {
   });
 
   it("the prospect is an SQL lead in the employee's list, with the signal and the whole journey, and WeChat told the employee", async () => {
-    const employee = await newDesktopContext(browser, stack.baseUrl);
+    const employee = await newDesktopContext(journey.browser, journey.stack.baseUrl);
     const page = await employee.newPage();
     await page.goto('/#/pages/console/login/index');
     await page.getByText(seller.name, { exact: true }).click();
@@ -179,7 +183,7 @@ describeEachDatabase('site hub', (database) => {
     const row = page.locator('.leads-page__item', { hasText: '周先生' });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/SQL[\s\S]*强意向/);
-    await screenshot(page, 'employee-leads');
+    await journey.screenshot(page, 'employee-leads');
 
     await row.click();
     await page.waitForURL(/pages\/leads\/detail/);
@@ -189,9 +193,9 @@ describeEachDatabase('site hub', (database) => {
     expect(timeline.join('\n')).toMatch(/提交了表单/);
     expect(timeline.join('\n')).toMatch(/星辰智能名片 企业版/);
     expect(timeline.join('\n')).toMatch(/查看了.*的名片/);
-    await screenshot(page, 'employee-lead-detail');
+    await journey.screenshot(page, 'employee-lead-detail');
 
-    const alert = stack.wechat.subscribeMessages.find((message) =>
+    const alert = journey.stack.wechat.subscribeMessages.find((message) =>
       message.page?.startsWith('pages/leads/detail'),
     );
     expect(alert?.data.thing2?.value).toContain('官网产品页');
