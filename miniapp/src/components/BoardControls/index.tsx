@@ -6,10 +6,7 @@ import {
   type DepartmentDto,
 } from '@cardhub/shared';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../services/request';
 import { fetchDepartments } from '../../services/roster';
-import { downloadBoardExport, type BoardExport } from '../../services/boards';
-import type { BoardQuery } from '@cardhub/shared';
 import './index.scss';
 
 /** What every board and the dashboard are filtered by. */
@@ -138,48 +135,5 @@ export function DepartmentSelect({
         </option>
       ))}
     </select>
-  );
-}
-
-/** 导出 CSV / 导出 Excel for one board with the query it shows; a failure is reported through `onError`. */
-export function ExportButtons({
-  board,
-  query,
-  onError,
-}: {
-  board: BoardExport;
-  query: Partial<BoardQuery>;
-  onError: (message: string) => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const run = async (format: 'csv' | 'xlsx') => {
-    setBusy(true);
-    try {
-      await downloadBoardExport(board, format, query);
-    } catch (failure) {
-      onError(failure instanceof ApiError ? failure.message : '导出失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <span className="board-controls__exports">
-      <button
-        type="button"
-        className="board-controls__export"
-        disabled={busy}
-        onClick={() => void run('csv')}
-      >
-        导出 CSV
-      </button>
-      <button
-        type="button"
-        className="board-controls__export"
-        disabled={busy}
-        onClick={() => void run('xlsx')}
-      >
-        导出 Excel
-      </button>
-    </span>
   );
 }

@@ -15,14 +15,15 @@ import {
   CHAIN_ORDER_LABELS,
   CHAIN_ORDERS,
   DepartmentSelect,
-  ExportButtons,
   PeriodPicker,
   Segments,
   type BoardFilters,
 } from '../../../components/BoardControls';
 import ConsoleLayout, { type StaffPrincipal } from '../../../components/ConsoleLayout';
+import ExportButtons from '../../../components/ExportButtons';
 import { useLoaded } from '../../../hooks/useLoaded';
 import {
+  downloadBoardExport,
   fetchChainBoard,
   fetchDepartmentBoard,
   fetchEmployeeBoard,
@@ -217,8 +218,9 @@ function Boards({ principal, reloads }: { principal: StaffPrincipal; reloads: nu
           </div>
           {view !== 'chains' && (
             <ExportButtons
-              board={view}
-              query={{ ...query, departmentId: query.departmentId }}
+              download={(format) =>
+                downloadBoardExport(view, format, { ...query, departmentId: query.departmentId })
+              }
               onError={setError}
             />
           )}

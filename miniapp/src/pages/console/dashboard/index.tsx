@@ -11,7 +11,6 @@ import {
   CHAIN_ORDER_LABELS,
   CHAIN_ORDERS,
   DepartmentSelect,
-  ExportButtons,
   PeriodPicker,
   Segments,
   type BoardFilters,
@@ -21,9 +20,10 @@ import FunnelChart from '../../../components/charts/FunnelChart';
 import TrendChart from '../../../components/charts/TrendChart';
 import ChainPath from '../../../components/ChainPath';
 import ConsoleLayout, { type StaffPrincipal } from '../../../components/ConsoleLayout';
+import ExportButtons from '../../../components/ExportButtons';
 import { useLoaded } from '../../../hooks/useLoaded';
 import RankBadge, { isTied } from '../../../components/RankBadge';
-import { fetchDashboard } from '../../../services/boards';
+import { downloadBoardExport, fetchDashboard } from '../../../services/boards';
 import {
   BOARD_METRIC_UNITS,
   formatChange,
@@ -93,7 +93,10 @@ function Dashboard({ principal }: { principal: StaffPrincipal }) {
             value={filters.departmentId}
             onChange={(departmentId) => setFilters({ ...filters, departmentId })}
           />
-          <ExportButtons board="dashboard" query={query} onError={setExportError} />
+          <ExportButtons
+            download={(format) => downloadBoardExport('dashboard', format, query)}
+            onError={setExportError}
+          />
         </div>
       </div>
       {error && <p className="dashboard__error">{error}</p>}

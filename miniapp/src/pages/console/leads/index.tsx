@@ -13,6 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import ConsoleDialog from '../../../components/ConsoleDialog';
 import ConsoleLayout, { type StaffPrincipal } from '../../../components/ConsoleLayout';
+import ExportButtons from '../../../components/ExportButtons';
 import ConsolePager from '../../../components/ConsolePager';
 import LeadStageBadge from '../../../components/LeadStageBadge';
 import { assignLead, claimLead, downloadLeadExport, listLeads } from '../../../services/leads';
@@ -70,7 +71,6 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
   const [employees, setEmployees] = useState<EmployeeDto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<LeadSummary | null>(null);
-  const [exporting, setExporting] = useState(false);
 
   const load = async (nextFilters: LeadFilters, nextPage: number) => {
     setFilters(nextFilters);
@@ -99,17 +99,6 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
       void Taro.showToast({ title: '已领取', icon: 'success' });
     } catch (failure) {
       setError(failureText(failure, '领取失败，请重试'));
-    }
-  };
-
-  const exportAs = async (format: 'csv' | 'xlsx') => {
-    setExporting(true);
-    try {
-      await downloadLeadExport(format, leadQuery(filters));
-    } catch (failure) {
-      setError(failureText(failure, '导出失败，请重试'));
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -240,24 +229,10 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
             </button>
           ) : null}
         </span>
-        <div className="lead-admin__exports">
-          <button
-            type="button"
-            className="console-button console-button--secondary"
-            disabled={exporting}
-            onClick={() => void exportAs('csv')}
-          >
-            导出 CSV
-          </button>
-          <button
-            type="button"
-            className="console-button console-button--secondary"
-            disabled={exporting}
-            onClick={() => void exportAs('xlsx')}
-          >
-            导出 Excel
-          </button>
-        </div>
+        <ExportButtons
+          download={(format) => downloadLeadExport(format, leadQuery(filters))}
+          onError={setError}
+        />
       </div>
 
       {error ? <p className="lead-admin__error">{error}</p> : null}
