@@ -173,6 +173,32 @@ describeEachDatabase('event log group commit', (database) => {
     );
   });
 
+  it('stores an append larger than a batch, and the appends after it', async () => {
+    const large = Array.from({ length: 600 }, () => countedView(randomUUID(), randomUUID()));
+    expect(await log.append(large)).toMatchObject({ stored: 600, duplicates: 0 });
+    expect(await log.append([countedView(randomUUID(), randomUUID())])).toMatchObject({ stored: 1 });
+  });
+
+  it('reads a long history whole and in order, many events sharing a moment included', async () => {
+    const visitorId = randomUUID();
+    const start = Date.now() - 600_000;
+    // 640 clicks, four to a second, so pages end in the middle of a moment.
+    const clicks = Array.from({ length: 640 }, (_, n) => ({
+      ...clickIn(countedView(visitorId, randomUUID())),
+      occurredAt: new Date(start + Math.floor(n / 4) * 1_000),
+    }));
+    await log.append(clicks);
+    const inOrder = [...clicks]
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((event) => event.id);
+    const ids = (events: TrackedEvent[]) => events.map((event) => event.id);
+    const since = new Date(start - 1_000);
+    expect(ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since))).toEqual(inOrder);
+    expect(
+      ids(await log.eventsOfVisitor(ORGANIZATION_ID, visitorId, since, { latest: 501, columns: ['type'] })),
+    ).toEqual(inOrder.slice(-501));
+  });
+
   it('stores an id once when two servers on the same database insert it at the same moment', async () => {
     const other = await createTestApp({ databaseUrl: database.url, seed: false });
     try {

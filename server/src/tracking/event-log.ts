@@ -12,7 +12,6 @@ import {
   IsNull,
   LessThan,
   MoreThan,
-  MoreThanOrEqual,
   Not,
   Repository,
 } from 'typeorm';
@@ -72,6 +71,8 @@ const BATCHES_IN_FLIGHT = 3;
  * the queue's memory stays bounded when the database falls behind.
  */
 export const BACKGROUND_QUEUE_LIMIT = 5_000;
+/** A visitor's events are read this many at a time (see `eventsOfVisitor`). */
+const VISITOR_EVENTS_PAGE = 250;
 /** The longest pause between two passes of the listeners (see `deriveQueued`). */
 const MAX_DERIVE_PAUSE_MS = 1_000;
 /** Another server inserting the same id at the same moment makes the later transaction fail; it is simply rerun. */
@@ -184,6 +185,8 @@ export class EventLog implements BeforeApplicationShutdown {
     while (this.queue.length > 0) {
       if (this.batchesInFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(this.batchesInFlight);
       else if (queuedEvents(this.queue) < BATCH_MAX_EVENTS) await delay(BATCH_WAIT_MS);
+      // A full batch has nothing to wait for, but this must not end before `append` has set `flushing` to it.
+      else await Promise.resolve();
       if (this.batchesInFlight.size >= BATCHES_IN_FLIGHT || this.queue.length === 0) continue;
       const batch = this.commit(this.takeBatch()).finally(() => this.batchesInFlight.delete(batch));
       this.batchesInFlight.add(batch);
@@ -373,13 +376,33 @@ export class EventLog implements BeforeApplicationShutdown {
     since: Date,
     { latest, columns }: { latest?: number; columns?: readonly (keyof TrackedEvent)[] } = {},
   ): Promise<TrackedEvent[]> {
-    const newestFirst = await this.events.find({
-      ...(columns ? { select: Object.fromEntries(columns.map((column) => [column, true])) } : {}),
-      where: { organizationId, visitorId, occurredAt: MoreThanOrEqual(since) },
-      order: { occurredAt: 'DESC', id: 'DESC' },
-      take: latest,
-    });
-    return newestFirst.reverse();
+    const newestFirst: TrackedEvent[] = [];
+    // Read newest first in pages: mapping a long history in one go would hold the event loop (and every
+    // request waiting on it) for several milliseconds.
+    for (;;) {
+      const last = newestFirst[newestFirst.length - 1];
+      const take =
+        Math.min(latest ?? Infinity, newestFirst.length + VISITOR_EVENTS_PAGE) - newestFirst.length;
+      const query = this.events
+        .createQueryBuilder('event')
+        .where('event.organizationId = :organizationId', { organizationId })
+        .andWhere('event.visitorId = :visitorId', { visitorId })
+        .andWhere('event.occurredAt >= :since', { since })
+        .orderBy('event.occurredAt', 'DESC')
+        .addOrderBy('event.id', 'DESC')
+        .limit(take);
+      if (columns)
+        query.select([...new Set([...columns, 'occurredAt', 'id'])].map((column) => `event.${column}`));
+      if (last) {
+        query.andWhere('(event.occurredAt < :at OR (event.occurredAt = :at AND event.id < :id))', {
+          at: last.occurredAt,
+          id: last.id,
+        });
+      }
+      const page = await query.getMany();
+      newestFirst.push(...page);
+      if (page.length < take || newestFirst.length === latest) return newestFirst.reverse();
+    }
   }
 
   /** Counted views through these shares, per share and visitor (so visitors can be told apart across shares). */
