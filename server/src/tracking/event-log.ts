@@ -6,15 +6,7 @@ import {
   isWithinDedupeWindow,
   withoutPersonalProps,
 } from '@cardhub/shared';
-import {
-  type EntityManager,
-  In,
-  IsNull,
-  LessThan,
-  MoreThan,
-  Not,
-  Repository,
-} from 'typeorm';
+import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { isDatabaseUnavailable, isDuplicateKey, isWriteConflict } from '../infra/database/database-errors';
 import { INSERT_ROWS_PER_STATEMENT, insertRows } from '../infra/database/insert-rows';
 import { Transactions } from '../infra/database/transactions';
