@@ -99,6 +99,8 @@ export class EventLog implements BeforeApplicationShutdown {
   private readonly drains: (() => Promise<void>)[] = [];
   private readonly commitPlanners: CommitPlanner[] = [];
   private queue: PendingAppend[] = [];
+  /** The events in `queue`, kept as it changes: every redirect asks, and the queue may hold thousands. */
+  private queuedEvents = 0;
   private flushing: Promise<void> | null = null;
   private readonly batchesInFlight = new Set<Promise<void>>();
   /** The counted views of the batches in flight, which the view window of a batch written meanwhile must see. */
@@ -156,6 +158,7 @@ export class EventLog implements BeforeApplicationShutdown {
   append(events: TrackedEvent[]): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
+      this.queuedEvents += events.length;
       this.flushing ??= this.flush();
     });
   }
@@ -170,13 +173,13 @@ export class EventLog implements BeforeApplicationShutdown {
       () => undefined,
       (error: unknown) => this.logger.error(`${events.length} events not stored: ${String(error)}`),
     );
-    return queuedEvents(this.queue) > BACKGROUND_QUEUE_LIMIT ? stored : Promise.resolve();
+    return this.queuedEvents > BACKGROUND_QUEUE_LIMIT ? stored : Promise.resolve();
   }
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
       if (this.batchesInFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(this.batchesInFlight);
-      else if (queuedEvents(this.queue) < BATCH_MAX_EVENTS) await delay(BATCH_WAIT_MS);
+      else if (this.queuedEvents < BATCH_MAX_EVENTS) await delay(BATCH_WAIT_MS);
       // A full batch has nothing to wait for, but this must not end before `append` has set `flushing` to it.
       else await Promise.resolve();
       if (this.batchesInFlight.size >= BATCHES_IN_FLIGHT || this.queue.length === 0) continue;
@@ -197,6 +200,7 @@ export class EventLog implements BeforeApplicationShutdown {
       size += this.queue[count]!.events.length;
       count += 1;
     }
+    this.queuedEvents -= size;
     return this.queue.splice(0, count);
   }
 
@@ -455,10 +459,6 @@ export class EventLog implements BeforeApplicationShutdown {
     );
     return changed + (withUserAgent.affected ?? 0);
   }
-}
-
-function queuedEvents(queue: PendingAppend[]): number {
-  return queue.reduce((total, pending) => total + pending.events.length, 0);
 }
 
 function delay(milliseconds: number): Promise<void> {
