@@ -1,5 +1,6 @@
 import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
+import { ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -34,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(shutdownSignals());
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -70,4 +71,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 /** A proxy's request id is reused only when it looks like one (it ends up in logs and headers). */
 function validRequestId(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : undefined;
+}
+
+/**
+ * The signals that stop the server the orderly way: all that Nest knows, except the one Node was told to answer
+ * with a heap snapshot (`--heapsnapshot-signal`), which must leave a running server running (docs/reliability.md).
+ */
+function shutdownSignals(): ShutdownSignal[] {
+  const nodeOptions = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
+  // Node takes the option as `--heapsnapshot-signal=SIGUSR2` or `--heapsnapshot-signal SIGUSR2`.
+  const snapshotSignal = /--heapsnapshot-signal[=\s]+(\w+)/.exec(nodeOptions)?.[1];
+  return Object.values(ShutdownSignal).filter((signal) => signal !== snapshotSignal);
 }

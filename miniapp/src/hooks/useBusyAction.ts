@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError } from '../services/request';
+import { failureMessage } from '../services/request';
 
 /**
  * One action at a time: `run` ignores taps while the previous action is under way, and shows the server's
@@ -16,7 +16,7 @@ export function useBusyAction(onFailure?: (failure: unknown) => boolean) {
     } catch (failure) {
       if (!onFailure?.(failure)) {
         Taro.showToast({
-          title: failure instanceof ApiError ? failure.message : '操作失败，请重试',
+          title: failureMessage(failure, '操作失败，请重试'),
           icon: 'none',
         });
       }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../services/request';
+import { failureMessage } from '../services/request';
 
 interface Settled<T> {
   /** The query these data answer: data of another query is shown as stale, not as this one's. */
@@ -32,7 +32,7 @@ export function useLoaded<Q, T>(fetcher: (query: Q) => Promise<T>, query: Q) {
         settle((shown) => ({
           key,
           data: shown?.data ?? null,
-          error: failure instanceof ApiError ? failure.message : '加载失败，请重试',
+          error: failureMessage(failure, '加载失败，请重试'),
         })),
     );
     return () => {

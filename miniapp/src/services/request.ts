@@ -13,6 +13,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user about a failure: the server's own words, or `fallback` when there are none (offline…). */
+export function failureMessage(failure: unknown, fallback: string): string {
+  return failure instanceof ApiError ? failure.message : fallback;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Absolute address of an API path: same origin on H5, the configured server in WeChat. */

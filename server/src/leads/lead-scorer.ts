@@ -18,7 +18,7 @@ import { Material } from '../materials/entities/material.entity';
 import { ConsentsService } from '../privacy/consents.service';
 import { SharesService } from '../shares/shares.service';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
-import { EventLog } from '../tracking/event-log';
+import { EventLog, VISITOR_EVENTS_PAGE } from '../tracking/event-log';
 import type { Visitor } from '../visitors/entities/visitor.entity';
 import { VisitorsService } from '../visitors/visitors.service';
 import { FollowUp } from './entities/follow-up.entity';
@@ -32,10 +32,13 @@ import { ScoringSettingsService } from './scoring-settings.service';
 /** Scores read this far back; decay has made older behaviour worth next to nothing by then. */
 export const SCORING_LOOKBACK_DAYS = 180;
 /**
- * And at most this many of a visitor's latest events: far more than a person produces, so only a flood (a script,
- * a refresh loop) meets it, and such a flood cannot make each rescore slower and larger than the last.
+ * And at most this many of a visitor's latest events: more than a person produces in the lookback (the oldest of
+ * them are decayed to little anyway), so only a flood (a script, a refresh loop) meets it, and such a flood cannot
+ * make each rescore slower and larger than the last. It is one page of `eventsOfVisitor`: a rescore's events
+ * are read by one query and gone before the next garbage collection, where four pages of a 1,000-event history
+ * outlived it and the server's memory climbed under a flood (docs/benchmarks.md).
  */
-export const SCORING_EVENT_LIMIT = 1_000;
+export const SCORING_EVENT_LIMIT = VISITOR_EVENTS_PAGE;
 
 /** What a score is worked out from (a lead's timeline reads the events whole). */
 export const SCORED_COLUMNS = [
@@ -182,14 +185,7 @@ export class LeadScorer implements OnModuleInit {
       lead = await this.createLead(visitor, leftContact ? '留下了联系方式' : '行为评分或信号触发');
     }
 
-    const known = await this.signals.findBy({ leadId: lead.id });
-    const fresh = firings.filter(
-      (firing) =>
-        !known.some(
-          (signal) =>
-            signal.signalId === firing.signalId && signal.firedAt.getTime() === firing.firedAt.getTime(),
-        ),
-    );
+    const fresh = await this.unrecorded(lead.id, firings);
     const moves: { to: LeadStage; reason: string }[] = [];
     let stage = lead.stage;
     const byScore = advanceStage(stage, score.stage);
@@ -207,16 +203,14 @@ export class LeadScorer implements OnModuleInit {
 
     const lastEvent = events.stored[events.stored.length - 1];
     const fromStage = lead.stage;
-    lead = await this.leads.save(
-      this.leads.merge(lead, {
-        score: score.score,
-        stage,
-        tags: [...new Set([...lead.tags, ...fresh.map((firing) => firing.tag)])],
-        lastActivityAt: lastEvent?.occurredAt ?? lead.lastActivityAt,
-        // The SQL follow-up deadline counts from here.
-        ...(stage === 'sql' && fromStage !== 'sql' ? { sqlAt: now } : {}),
-      }),
-    );
+    lead = await this.updateLead(lead, {
+      score: score.score,
+      stage,
+      tags: [...new Set([...lead.tags, ...fresh.map((firing) => firing.tag)])],
+      lastActivityAt: lastEvent?.occurredAt ?? lead.lastActivityAt,
+      // The SQL follow-up deadline counts from here.
+      ...(stage === 'sql' && fromStage !== 'sql' ? { sqlAt: now } : {}),
+    });
     let previous: LeadStage = fromStage;
     for (const [index, move] of moves.entries()) {
       await this.stageChanges.insert({
@@ -255,6 +249,35 @@ export class LeadScorer implements OnModuleInit {
       await this.alerts.tellOwner(lead, fresh[0]?.label ?? moves[moves.length - 1]!.reason);
     }
     return lead;
+  }
+
+  /** The firings not stored yet (a rescore sees every firing of the visitor's recent events again). */
+  private async unrecorded(leadId: string, firings: SignalFiring[]): Promise<SignalFiring[]> {
+    if (firings.length === 0) return [];
+    const known = await this.signals.findBy({ leadId });
+    return firings.filter(
+      (firing) =>
+        !known.some(
+          (signal) =>
+            signal.signalId === firing.signalId && signal.firedAt.getTime() === firing.firedAt.getTime(),
+        ),
+    );
+  }
+
+  /**
+   * Writes what a rescore changed, without reading the lead back (`save` would): a visitor acting all the time
+   * is rescored all the time, and every statement of a rescore counts (docs/benchmarks.md).
+   */
+  private async updateLead(
+    lead: Lead,
+    changes: Pick<Lead, 'score' | 'stage' | 'tags' | 'lastActivityAt'> & Partial<Pick<Lead, 'sqlAt'>>,
+  ): Promise<Lead> {
+    const changed = (Object.keys(changes) as (keyof typeof changes)[]).some(
+      (key) => JSON.stringify(changes[key]) !== JSON.stringify(lead[key]),
+    );
+    if (!changed) return lead;
+    await this.leads.update({ id: lead.id }, changes);
+    return this.leads.merge(lead, changes, { updatedAt: new Date() });
   }
 
   private async createLead(visitor: Visitor, reason: string): Promise<Lead> {

@@ -1,6 +1,6 @@
 /** A visitor whose rescore read fewer events than this is rescored whenever new events of theirs are stored. */
 export const PACED_FROM_EVENTS = 100;
-/** From there on, each event a rescore read puts the visitor's next rescore off by this long (1,000 events: 10 s). */
+/** From there on, each event a rescore read puts the visitor's next rescore off by this long (250 events, the most a rescore reads: 2.5 s). */
 export const PACE_PER_EVENT_MS = 10;
 
 type Rescore = (organizationId: string, visitorId: string) => Promise<unknown>;

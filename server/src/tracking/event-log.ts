@@ -64,7 +64,7 @@ const BATCHES_IN_FLIGHT = 3;
  */
 export const BACKGROUND_QUEUE_LIMIT = 5_000;
 /** A visitor's events are read this many at a time (see `eventsOfVisitor`). */
-const VISITOR_EVENTS_PAGE = 250;
+export const VISITOR_EVENTS_PAGE = 250;
 /** The longest pause between two passes of the listeners (see `deriveQueued`). */
 const MAX_DERIVE_PAUSE_MS = 1_000;
 /** Another server inserting the same id at the same moment makes the later transaction fail; it is simply rerun. */

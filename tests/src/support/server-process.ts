@@ -11,6 +11,10 @@ export interface RunningStack {
   /** Where the browser reaches the server (also its PUBLIC_URL, so every link it hands out works here). */
   baseUrl: string;
   wechat: FakeWechat;
+  /** The server's working directory (where Node writes a heap snapshot). */
+  workDir: string;
+  /** Sends the server process a signal. */
+  signal(signal: NodeJS.Signals): void;
   /** Kills the server process with SIGKILL (no shutdown hook runs), as a power cut or the OOM killer would. */
   crash(): Promise<void>;
   stop(): Promise<void>;
@@ -87,7 +91,7 @@ export async function startStack(options: {
     server.kill('SIGKILL');
     await exited;
   };
-  return { baseUrl, wechat, crash, stop };
+  return { baseUrl, wechat, workDir, signal: (signal) => server.kill(signal), crash, stop };
 }
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@ import { BOARD_METRIC_LABELS, LEAD_STAGE_LABELS, type BoardEventsResponse } from
 import { useState } from 'react';
 import { useLoaded } from '../../hooks/useLoaded';
 import { fetchBoardEvents } from '../../services/boards';
-import { ApiError } from '../../services/request';
+import { failureMessage } from '../../services/request';
 import { formatFigure } from '../../utils/boardFormat';
 import type { BoardEventsSubject } from '../../utils/boardLinks';
 import { formatDateTime } from '../../utils/deadline';
@@ -58,7 +58,7 @@ export default function BoardEventList({ query }: { query: BoardEventsSubject })
       }));
       setMoreError(null);
     } catch (failure) {
-      setMoreError(failure instanceof ApiError ? failure.message : '加载失败，请重试');
+      setMoreError(failureMessage(failure, '加载失败，请重试'));
     } finally {
       setLoadingMore(false);
     }

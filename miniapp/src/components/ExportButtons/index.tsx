@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../services/request';
+import { failureMessage } from '../../services/request';
 import './index.scss';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -21,7 +21,7 @@ export default function ExportButtons({
     try {
       await download(format);
     } catch (failure) {
-      onError(failure instanceof ApiError ? failure.message : '导出失败，请重试');
+      onError(failureMessage(failure, '导出失败，请重试'));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { PRIVACY_POLICY_VERSION } from '@cardhub/shared';
 import { useState } from 'react';
 import FormField from '../../components/FormField';
 import PrivacyAuthorizationPopup from '../../components/PrivacyAuthorizationPopup';
-import { ApiError } from '../../services/request';
+import { ApiError, failureMessage } from '../../services/request';
 import { leaveContact } from '../../services/tracking';
 import './index.scss';
 
@@ -44,13 +44,7 @@ export default function ContactPage() {
     } catch (failure) {
       setStage({ kind: 'form' });
       const field = failure instanceof ApiError ? failure.body.fields?.[0]?.path : undefined;
-      setError(
-        field === 'phone'
-          ? '请填写正确的手机号'
-          : failure instanceof ApiError
-            ? failure.message
-            : '提交失败，请稍后再试',
-      );
+      setError(field === 'phone' ? '请填写正确的手机号' : failureMessage(failure, '提交失败，请稍后再试'));
     }
   };
 

@@ -4,7 +4,7 @@ import { type InvitationDto, parseInvitationScene } from '@cardhub/shared';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../components/RoleBadge';
 import { acceptInvitation, getInvitation } from '../../services/auth';
-import { ApiError } from '../../services/request';
+import { failureMessage } from '../../services/request';
 import './index.scss';
 
 type InvitationState =
@@ -39,7 +39,7 @@ export default function JoinPage() {
     } catch (error) {
       setState({
         kind: 'missing',
-        reason: error instanceof ApiError ? error.message : '邀请加载失败，请稍后再试。',
+        reason: failureMessage(error, '邀请加载失败，请稍后再试。'),
       });
     }
   });

@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import LeadStageBadge from '../../components/LeadStageBadge';
 import { listLeads } from '../../services/leads';
-import { ApiError } from '../../services/request';
+import { failureMessage } from '../../services/request';
 import { getStaffSession } from '../../services/session';
 import { SOURCE_LABELS, formatShortTime } from './leadLabels';
 import './index.scss';
@@ -60,7 +60,7 @@ export default function LeadsPage() {
       setLeads(await listLeads(queryOf(next)));
       setError(null);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '加载失败，请下拉重试');
+      setError(failureMessage(failure, '加载失败，请下拉重试'));
     }
   };
   useDidShow(() => void load());

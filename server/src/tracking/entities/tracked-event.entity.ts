@@ -8,7 +8,8 @@ import { JsonColumn, TextColumn, TimestampColumn, UuidColumn } from '../../infra
  */
 @Entity('events')
 @Index(['organizationId', 'creditedEmployeeId', 'occurredAt'])
-@Index(['organizationId', 'visitorId', 'targetType', 'targetId', 'occurredAt'])
+// A visitor's history newest first (scoring, a lead's timeline) is a range of this index, never a sort.
+@Index(['organizationId', 'visitorId', 'occurredAt'])
 @Index(['visitId'])
 export class TrackedEvent {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -7,7 +7,7 @@ import { copyWithToast, performCardAction } from '../../../components/BusinessCa
 import { useVisit } from '../../../hooks/useVisit';
 import { identifyWechatViewer } from '../../../services/auth';
 import { getPublicCard, getPublicCardByShare } from '../../../services/cards';
-import { ApiError } from '../../../services/request';
+import { ApiError, failureMessage } from '../../../services/request';
 import { createForward } from '../../../services/shares';
 import { shareCodeOf } from '../../../utils/shareSource';
 import PrivacyLink from '../../../components/PrivacyLink';
@@ -53,9 +53,7 @@ export default function CardViewPage() {
         setLoaded(response);
         void setPageTitle(`${response.card.name}的名片`);
       })
-      .catch((error: unknown) =>
-        setFailure(error instanceof ApiError ? error.message : '名片加载失败，请稍后再试'),
-      );
+      .catch((error: unknown) => setFailure(failureMessage(error, '名片加载失败，请稍后再试')));
   }, [source]);
 
   /** A forward is a child share of the one this visitor arrived by, so the chain leads back to the employee. */

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import ConsoleDialog from '../../../components/ConsoleDialog';
 import ProgressBar from '../../../components/ProgressBar';
 import { fetchBoardSettings, fetchRebuildStatus, saveBoardSettings } from '../../../services/boards';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 
 /** Time zones an organization in or near China would pick; the saved one is always offered too. */
 const TIME_ZONES = [
@@ -50,7 +50,7 @@ export default function SettingsDialog({
         setDraft(settings);
         setRebuild(progress);
       })
-      .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : '加载失败'));
+      .catch((failure: unknown) => setError(failureMessage(failure, '加载失败')));
   }, []);
 
   // While a rebuild runs, follow it; when it ends the boards reload with the new figures.
@@ -77,7 +77,7 @@ export default function SettingsDialog({
       setRebuild(progress);
       setError(null);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '保存失败，请重试');
+      setError(failureMessage(failure, '保存失败，请重试'));
     } finally {
       setSaving(false);
     }

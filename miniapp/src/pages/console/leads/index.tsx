@@ -17,7 +17,7 @@ import ExportButtons from '../../../components/ExportButtons';
 import ConsolePager from '../../../components/ConsolePager';
 import LeadStageBadge from '../../../components/LeadStageBadge';
 import { assignLead, claimLead, downloadLeadExport, listLeads } from '../../../services/leads';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import { fetchEmployees } from '../../../services/roster';
 import { formatShortTime } from '../../leads/leadLabels';
 import './index.scss';
@@ -52,9 +52,6 @@ export function leadQuery(filters: LeadFilters) {
   };
 }
 
-const failureText = (failure: unknown, fallback: string) =>
-  failure instanceof ApiError ? failure.message : fallback;
-
 /** The console's lead pool: every lead the manager or admin may see, filtered, exported, claimed and assigned. */
 export default function ConsoleLeadsPage() {
   return (
@@ -79,7 +76,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
       setResult(await listLeads({ ...leadQuery(nextFilters), page: nextPage, limit: PAGE_SIZE }));
       setError(null);
     } catch (failure) {
-      setError(failureText(failure, '加载失败，请重试'));
+      setError(failureMessage(failure, '加载失败，请重试'));
     }
   };
   const refine = (change: Partial<LeadFilters>) => void load({ ...filters, ...change }, 1);
@@ -98,7 +95,7 @@ function LeadsTable({ principal }: { principal: StaffPrincipal }) {
       await load(filters, page);
       void Taro.showToast({ title: '已领取', icon: 'success' });
     } catch (failure) {
-      setError(failureText(failure, '领取失败，请重试'));
+      setError(failureMessage(failure, '领取失败，请重试'));
     }
   };
 
@@ -339,7 +336,7 @@ function AssignDialog({
       await assignLead(lead.id, { employeeId: to, reason: reason.trim() });
       onAssigned();
     } catch (failure) {
-      setError(failureText(failure, '分配失败，请重试'));
+      setError(failureMessage(failure, '分配失败，请重试'));
     }
   };
   return (

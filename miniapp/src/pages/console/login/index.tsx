@@ -5,7 +5,7 @@ import type { DemoAccount, LoginResponse } from '@cardhub/shared';
 import { consoleSectionsFor } from '../../../components/ConsoleLayout';
 import RoleBadge from '../../../components/RoleBadge';
 import { demoLogin, fetchDemoAccounts, passwordLogin } from '../../../services/auth';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import './index.scss';
 
 /** Managers and admins land in their first console section; employees on their card workbench. */
@@ -38,7 +38,7 @@ export default function ConsoleLoginPage() {
       const session = await login();
       await Taro.reLaunch({ url: landingUrl(session) });
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '登录失败，请稍后再试');
+      setError(failureMessage(failure, '登录失败，请稍后再试'));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import ConsolePager from '../../../components/ConsolePager';
 import MaterialStatusBadge from '../../../components/MaterialStatusBadge';
 import { changeMaterialStatus } from '../../../services/material-admin';
 import { listMaterials } from '../../../services/materials';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import { MATERIAL_TYPE_LABELS } from '../../../utils/material-labels';
 import './index.scss';
 
@@ -62,7 +62,7 @@ function MaterialsTable() {
       setResult(await listMaterials({ ...next, q: next.q || undefined, limit: PAGE_SIZE }));
       setError(null);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '加载失败，请重试');
+      setError(failureMessage(failure, '加载失败，请重试'));
     }
   };
   // Also on coming back from the editor, to show what was saved.
@@ -81,7 +81,7 @@ function MaterialsTable() {
       await changeMaterialStatus(material.id, action);
       await load(filters);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '操作失败，请重试');
+      setError(failureMessage(failure, '操作失败，请重试'));
     }
   };
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { EMPLOYEE_IMPORT_COLUMNS, type EmployeeImportDto } from '@cardhub/shared';
 import { useEffect, useRef, useState } from 'react';
 import ConsoleDialog from '../../../components/ConsoleDialog';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import { IMPORT_TEMPLATE_URL, fetchEmployeeImport, startEmployeeImport } from '../../../services/roster';
 
 /** How often a running import is asked for its progress. */
@@ -69,7 +69,7 @@ export default function ImportDialog({ onImported, onClose }: ImportDialogProps)
       setState({
         step: 'choose',
         file,
-        error: failure instanceof ApiError ? failure.message : '上传失败，请稍后再试',
+        error: failureMessage(failure, '上传失败，请稍后再试'),
       });
     }
   };

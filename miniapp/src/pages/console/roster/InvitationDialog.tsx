@@ -3,7 +3,7 @@ import { type EmployeeDto, type InvitationDto, STAFF_ROLE_LABELS } from '@cardhu
 import { useEffect, useState } from 'react';
 import ConsoleDialog from '../../../components/ConsoleDialog';
 import ShareLinkField from '../../../components/ShareLinkField';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import { fetchInvitation, invitationImageUrls, reissueInvitation } from '../../../services/roster';
 import { expiryHint, formatDateTime } from './format';
 
@@ -32,9 +32,7 @@ export default function InvitationDialog({
     if (given) return;
     fetchInvitation(employee.id)
       .then(setInvitation)
-      .catch((failure) =>
-        setError(failure instanceof ApiError ? failure.message : '邀请加载失败，请稍后再试'),
-      );
+      .catch((failure) => setError(failureMessage(failure, '邀请加载失败，请稍后再试')));
   }, [employee.id, given]);
 
   const reissue = async () => {
@@ -46,7 +44,7 @@ export default function InvitationDialog({
       setConfirming(false);
       onReissued();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '生成失败，请稍后再试');
+      setError(failureMessage(failure, '生成失败，请稍后再试'));
     } finally {
       setBusy(false);
     }

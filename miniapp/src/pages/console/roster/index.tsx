@@ -14,7 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../../components/ConsoleDialog';
 import ConsoleLayout from '../../../components/ConsoleLayout';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import {
   deleteDepartment,
   fetchDepartments,
@@ -75,7 +75,7 @@ function Roster({ selfId }: { selfId: string }) {
   const [revision, setRevision] = useState(0);
   const reload = useCallback(() => setRevision((current) => current + 1), []);
   const showLoadError = (what: string) => (failure: unknown) =>
-    setError(failure instanceof ApiError ? failure.message : `${what}加载失败，请刷新重试`);
+    setError(failureMessage(failure, `${what}加载失败，请刷新重试`));
 
   useEffect(() => {
     fetchDepartments().then(setDepartments, showLoadError('部门'));

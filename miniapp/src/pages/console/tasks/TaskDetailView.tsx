@@ -6,7 +6,7 @@ import MaterialCover from '../../../components/MaterialCover';
 import ConsoleLayout, { type StaffPrincipal } from '../../../components/ConsoleLayout';
 import ProgressBar from '../../../components/ProgressBar';
 import StatTile from '../../../components/StatTile';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import { closeTask, fetchTask } from '../../../services/tasks';
 import { formatDateTime, timeLeft } from '../../../utils/deadline';
 import { MATERIAL_TYPE_LABELS } from '../../../utils/material-labels';
@@ -26,7 +26,7 @@ export default function TaskDetailView({ taskId }: { taskId: string }) {
       .catch((failure: unknown) =>
         setState({
           kind: 'failed',
-          message: failure instanceof ApiError ? failure.message : '加载失败，请稍后再试',
+          message: failureMessage(failure, '加载失败，请稍后再试'),
         }),
       );
   }, [taskId]);
@@ -41,7 +41,7 @@ export default function TaskDetailView({ taskId }: { taskId: string }) {
       setState({ kind: 'ready', task: await closeTask(task.id) });
     } catch (failure) {
       void Taro.showToast({
-        title: failure instanceof ApiError ? failure.message : '操作失败',
+        title: failureMessage(failure, '操作失败'),
         icon: 'none',
       });
     }

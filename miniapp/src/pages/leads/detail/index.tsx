@@ -5,7 +5,7 @@ import { useState } from 'react';
 import LeadPersonalData from '../../../components/LeadPersonalData';
 import LeadStageBadge from '../../../components/LeadStageBadge';
 import { addLeadFollowUp, changeLeadStage, claimLead, getLead, setLeadTags } from '../../../services/leads';
-import { ApiError } from '../../../services/request';
+import { failureMessage } from '../../../services/request';
 import { getStaffSession } from '../../../services/session';
 import { SOURCE_LABELS, describeTouch, formatShortTime } from '../leadLabels';
 import './index.scss';
@@ -29,7 +29,7 @@ export default function LeadDetailPage() {
       setLead(await getLead(params.id ?? ''));
       setError(null);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '加载失败，请重试');
+      setError(failureMessage(failure, '加载失败，请重试'));
     }
   };
   useDidShow(() => void load());
@@ -43,7 +43,7 @@ export default function LeadDetailPage() {
       return true;
     } catch (failure) {
       Taro.showToast({
-        title: failure instanceof ApiError ? failure.message : '操作失败，请重试',
+        title: failureMessage(failure, '操作失败，请重试'),
         icon: 'none',
       });
       return false;

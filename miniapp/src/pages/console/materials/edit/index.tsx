@@ -13,7 +13,7 @@ import {
   uploadMaterialMedia,
 } from '../../../../services/material-admin';
 import { getMaterial } from '../../../../services/materials';
-import { ApiError } from '../../../../services/request';
+import { ApiError, failureMessage } from '../../../../services/request';
 import { MATERIAL_TYPE_LABELS } from '../../../../utils/material-labels';
 import {
   EMPTY_FORM,
@@ -63,7 +63,7 @@ function MaterialEditor({ initialId }: { initialId: string | null }) {
         setMaterial(loaded);
         setForm(formOf(loaded));
       })
-      .catch((failure) => setNotice({ kind: 'error', text: messageOf(failure, '物料加载失败') }))
+      .catch((failure) => setNotice({ kind: 'error', text: failureMessage(failure, '物料加载失败') }))
       .finally(() => setLoading(false));
   }, [initialId]);
 
@@ -103,7 +103,7 @@ function MaterialEditor({ initialId }: { initialId: string | null }) {
         );
         setNotice({ kind: 'error', text: '请按提示修改后再保存' });
       } else {
-        setNotice({ kind: 'error', text: messageOf(failure, '保存失败，请重试') });
+        setNotice({ kind: 'error', text: failureMessage(failure, '保存失败，请重试') });
       }
       return null;
     }
@@ -139,7 +139,7 @@ function MaterialEditor({ initialId }: { initialId: string | null }) {
         setMaterial(await changeMaterialStatus(saved.id, 'publish'));
         return '已发布，员工现在可以在物料库中分享';
       } catch (failure) {
-        setNotice({ kind: 'error', text: messageOf(failure, '发布失败，请重试') });
+        setNotice({ kind: 'error', text: failureMessage(failure, '发布失败，请重试') });
         return null;
       }
     });
@@ -166,7 +166,7 @@ function MaterialEditor({ initialId }: { initialId: string | null }) {
       } catch (failure) {
         setErrors((current) => ({
           ...current,
-          [target === 'cover' ? 'coverUrl' : 'media']: messageOf(failure, '上传失败'),
+          [target === 'cover' ? 'coverUrl' : 'media']: failureMessage(failure, '上传失败'),
         }));
         return null;
       } finally {
@@ -181,7 +181,7 @@ function MaterialEditor({ initialId }: { initialId: string | null }) {
         update('images', [...form.images, url]);
         return null;
       } catch (failure) {
-        setErrors((current) => ({ ...current, images: messageOf(failure, '图片上传失败') }));
+        setErrors((current) => ({ ...current, images: failureMessage(failure, '图片上传失败') }));
         return null;
       }
     });
@@ -500,8 +500,4 @@ function FilePicker(props: {
       />
     </label>
   );
-}
-
-function messageOf(failure: unknown, fallback: string): string {
-  return failure instanceof ApiError ? failure.message : fallback;
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import MaterialCover from '../../../../components/MaterialCover';
 import ConsoleLayout from '../../../../components/ConsoleLayout';
 import StatTile from '../../../../components/StatTile';
-import { ApiError } from '../../../../services/request';
+import { failureMessage } from '../../../../services/request';
 import { fetchMaterialStats } from '../../../../services/stats';
 import { formatDateTime } from '../../../../utils/deadline';
 import {
@@ -35,7 +35,7 @@ export default function MaterialStatsPage() {
       .catch((failure: unknown) =>
         setState({
           kind: 'failed',
-          message: failure instanceof ApiError ? failure.message : '加载失败，请稍后再试',
+          message: failureMessage(failure, '加载失败，请稍后再试'),
         }),
       );
   }, [params.id]);

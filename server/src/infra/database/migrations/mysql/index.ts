@@ -10,6 +10,7 @@ import { AuditLog1795434037973 } from './1795434037973-AuditLog';
 import { PersonalDataRights1795440576319 } from './1795440576319-PersonalDataRights';
 import { BoardRollups1795440638058 } from './1795440638058-BoardRollups';
 import { DropDailyRollups1795450000000 } from './1795450000000-DropDailyRollups';
+import { VisitorHistoryIndex1795474970314 } from './1795474970314-VisitorHistoryIndex';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const MYSQL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MYSQL_MIGRATIONS = [
   PersonalDataRights1795440576319,
   BoardRollups1795440638058,
   DropDailyRollups1795450000000,
+  VisitorHistoryIndex1795474970314,
 ];

@@ -10,6 +10,7 @@ import { AuditLog1795434040298 } from './1795434040298-AuditLog';
 import { PersonalDataRights1795440584734 } from './1795440584734-PersonalDataRights';
 import { BoardRollups1795440646932 } from './1795440646932-BoardRollups';
 import { DropDailyRollups1795450000000 } from './1795450000000-DropDailyRollups';
+import { VisitorHistoryIndex1795474972241 } from './1795474972241-VisitorHistoryIndex';
 
 /** Applied in this order; new ones come from `scripts/generate-migration.sh`. */
 export const SQLITE_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS = [
   PersonalDataRights1795440584734,
   BoardRollups1795440646932,
   DropDailyRollups1795450000000,
+  VisitorHistoryIndex1795474972241,
 ];

@@ -1,0 +1,20 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** A visitor's history is read newest first by (organization, visitor, time): an index range, not a sort. */
+export class VisitorHistoryIndex1795474972241 implements MigrationInterface {
+  name = 'VisitorHistoryIndex1795474972241';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_3be64b252eb4e7e35aa3bc03c1"`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_c7f4cf19e598b55b808b9e2d4d" ON "events" ("organizationId", "visitorId", "occurredAt") `,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_c7f4cf19e598b55b808b9e2d4d"`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_3be64b252eb4e7e35aa3bc03c1" ON "events" ("organizationId", "visitorId", "targetType", "targetId", "occurredAt") `,
+    );
+  }
+}
