@@ -2,29 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestApp, describeEachDatabase, type TestApp } from '../test-support';
 import type { TrackedEvent } from './entities/tracked-event.entity';
 import { EventLog } from './event-log';
-
-/** A view as the ingest hands it to the log: counted unless the log finds a counted view within the window. */
-function countedView(visitorId: string, targetId: string, receivedAt = new Date()): TrackedEvent {
-  return {
-    id: randomUUID(),
-    organizationId: ORGANIZATION_ID,
-    type: 'view',
-    targetType: 'card',
-    targetId,
-    shareId: null,
-    visitId: null,
-    visitorId,
-    actorEmployeeId: null,
-    creditedEmployeeId: null,
-    touchpoint: 'h5',
-    verdict: 'counted',
-    counted: true,
-    props: null,
-    userAgent: 'Mozilla/5.0',
-    occurredAt: receivedAt,
-    receivedAt,
-  };
-}
+import { countedViewOf } from './tracked-events.testing';
 
 function clickIn(view: TrackedEvent): TrackedEvent {
   return {
@@ -38,6 +16,8 @@ function clickIn(view: TrackedEvent): TrackedEvent {
 }
 
 const ORGANIZATION_ID = randomUUID();
+const countedView = (visitorId: string, targetId: string, receivedAt?: Date) =>
+  countedViewOf(ORGANIZATION_ID, visitorId, targetId, receivedAt);
 
 describeEachDatabase('event log group commit', (database) => {
   let t: TestApp;

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   EVENT_TYPES_WITH_PERSONAL_PROPS,
   VIEW_DEDUPE_WINDOW_MS,
-  isWithinDedupeWindow,
   withoutPersonalProps,
 } from '@cardhub/shared';
 import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
@@ -11,6 +10,7 @@ import { isDatabaseUnavailable, isDuplicateKey, isWriteConflict } from '../infra
 import { INSERT_ROWS_PER_STATEMENT, insertRows } from '../infra/database/insert-rows';
 import { Transactions } from '../infra/database/transactions';
 import { TrackedEvent } from './entities/tracked-event.entity';
+import { type CountedView, type ViewWindow, ViewWindows } from './view-window';
 
 /** A request's User-Agent as events keep it: cut to the column's size, which is plenty to recognise a bot. */
 export function storedUserAgent(header: string | undefined): string | null {
@@ -103,8 +103,7 @@ export class EventLog implements BeforeApplicationShutdown {
   private queuedEvents = 0;
   private flushing: Promise<void> | null = null;
   private readonly batchesInFlight = new Set<Promise<void>>();
-  /** The counted views of the batches in flight, which the view window of a batch written meanwhile must see. */
-  private readonly viewsInFlight = new Set<TrackedEvent>();
+  private readonly viewWindows = new ViewWindows();
   /** Stored events the listeners have not seen yet. */
   private underived: TrackedEvent[] = [];
   /** The listeners' pass over `underived`, after the requests are answered; null while there is none. */
@@ -230,13 +229,22 @@ export class EventLog implements BeforeApplicationShutdown {
 
   private async store(appends: TrackedEvent[][]): Promise<AppendResult[]> {
     const distinct = [...new Map(appends.flat().map((event) => [event.id, event])).values()];
-    const window = new ViewWindow(this.viewsInFlight);
+    const window = this.viewWindows.openWindow();
     const { stored, inserted } = await this.insertNew(distinct, window)
       .catch((error: unknown) => {
         if (!isDuplicateKey(error)) throw error;
         return this.insertUnknown(distinct, window);
       })
-      .finally(() => window.close());
+      .then(
+        (batch) => {
+          window.close('committed');
+          return batch;
+        },
+        (error: unknown) => {
+          window.close('failed');
+          throw error;
+        },
+      );
     if (inserted.length > 0) this.derive(inserted);
     const fresh = new Set(inserted);
     return appends.map((events) => {
@@ -253,7 +261,7 @@ export class EventLog implements BeforeApplicationShutdown {
    * the batch is stored by `insertUnknown`.
    */
   private async insertNew(events: TrackedEvent[], window: ViewWindow): Promise<StoredBatch> {
-    await window.apply(this.events.manager, events);
+    await window.apply(events, (candidates) => countedViewsBefore(this.events.manager, candidates));
     const writes = await this.planWrites(events);
     if (writes.length === 0 && events.length <= INSERT_ROWS_PER_STATEMENT) {
       await this.transactions.statement((manager) => insertRows(manager, TrackedEvent, events));
@@ -274,7 +282,7 @@ export class EventLog implements BeforeApplicationShutdown {
       const stored = new Map(known.map((event) => [event.id, event]));
       const inserted = events.filter((event) => !stored.has(event.id));
       if (inserted.length === 0) return { batch: { stored, inserted }, writes: [] };
-      await window.apply(manager, inserted);
+      await window.apply(inserted, (candidates) => countedViewsBefore(manager, candidates));
       const writes = await this.planWrites(inserted);
       // A plain INSERT: should another server have inserted one of these ids since the SELECT, the unique key
       // refuses it and the batch reruns (isWriteConflict) instead of storing or deriving anything twice.
@@ -461,70 +469,24 @@ export class EventLog implements BeforeApplicationShutdown {
   }
 }
 
+/** The counted views stored within the dedupe window of the earliest candidate, of the candidates' visitors. */
+function countedViewsBefore(
+  manager: EntityManager,
+  candidates: readonly TrackedEvent[],
+): Promise<CountedView[]> {
+  const earliest = Math.min(...candidates.map((view) => view.receivedAt.getTime()));
+  return manager.find(TrackedEvent, {
+    select: { organizationId: true, visitorId: true, targetType: true, targetId: true, receivedAt: true },
+    where: {
+      organizationId: In([...new Set(candidates.map((view) => view.organizationId))]),
+      visitorId: In([...new Set(candidates.map((view) => view.visitorId!))]),
+      type: 'view',
+      counted: true,
+      receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
+    },
+  });
+}
+
 function delay(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
-}
-
-/**
- * The 30-minute view window of one batch: a view about to be stored as counted becomes a repeat when the same
- * visitor's counted view of the same target was received within the window — stored before (one query for the
- * whole batch), in a batch still committing, or earlier in this batch. The actions of a view that turned into a
- * repeat do not count either, as for any uncounted visit.
- */
-class ViewWindow {
-  /** The counted views of the batches that were in flight when this one started. */
-  private readonly earlier: TrackedEvent[];
-  private readonly mine = new Set<TrackedEvent>();
-
-  constructor(private readonly inFlight: Set<TrackedEvent>) {
-    this.earlier = [...inFlight];
-  }
-
-  async apply(manager: EntityManager, events: TrackedEvent[]): Promise<void> {
-    this.close();
-    const candidates = events.filter((event) => event.type === 'view' && event.counted && event.visitorId);
-    if (candidates.length === 0) return;
-    const earliest = Math.min(...candidates.map((view) => view.receivedAt.getTime()));
-    const recent = await manager.find(TrackedEvent, {
-      select: { organizationId: true, visitorId: true, targetType: true, targetId: true, receivedAt: true },
-      where: {
-        organizationId: In([...new Set(candidates.map((view) => view.organizationId))]),
-        visitorId: In([...new Set(candidates.map((view) => view.visitorId!))]),
-        type: 'view',
-        counted: true,
-        receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
-      },
-    });
-    const lastCounted = new Map<string, Date>();
-    const remember = (view: TrackedEvent) => {
-      const previous = lastCounted.get(windowKey(view));
-      if (!previous || previous < view.receivedAt) lastCounted.set(windowKey(view), view.receivedAt);
-    };
-    recent.forEach(remember);
-    this.earlier.forEach(remember);
-    const demoted = new Set<string>();
-    for (const view of candidates) {
-      const previous = lastCounted.get(windowKey(view));
-      if (previous && isWithinDedupeWindow(previous, view.receivedAt)) {
-        view.verdict = 'repeat';
-        view.counted = false;
-        demoted.add(view.id);
-      } else {
-        remember(view);
-        this.mine.add(view);
-        this.inFlight.add(view);
-      }
-    }
-    for (const event of events) if (event.visitId && demoted.has(event.visitId)) event.counted = false;
-  }
-
-  /** The batch is stored or failed: its views are in the database now, or never will be. */
-  close(): void {
-    for (const view of this.mine) this.inFlight.delete(view);
-    this.mine.clear();
-  }
-}
-
-function windowKey(view: TrackedEvent): string {
-  return `${view.organizationId}/${view.visitorId}/${view.targetType}/${view.targetId}`;
 }
