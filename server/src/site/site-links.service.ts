@@ -60,11 +60,15 @@ export class SiteLinksService {
   /** Where `/s/<code>` leads (the opening logged), or null for a code we do not know. */
   async open(code: string, printed: boolean, userAgent: string | null): Promise<string | null> {
     // Short links are opened in bursts (a post in a group chat): where one leads is kept for a few seconds.
-    const { share, destination } = await this.publicReads.read(`short-link:${code}`, async () => {
+    const { share, location } = await this.publicReads.read(`short-link:${code}`, async () => {
       const found = await this.shares.findByCode(code);
-      return { share: found, destination: found ? await this.destinationOf(found) : null };
+      const destination = found ? await this.destinationOf(found) : null;
+      return {
+        share: found,
+        location: found && destination ? siteUrlWithShare(destination, found.code) : null,
+      };
     });
-    if (!share || !destination) return null;
+    if (!share || !location) return null;
     const now = new Date();
     // The browser is sent on at once: its opening is stored by the next batch (see appendInBackground).
     await this.eventLog.appendInBackground([
@@ -89,7 +93,7 @@ export class SiteLinksService {
         receivedAt: now,
       },
     ]);
-    return siteUrlWithShare(destination, share.code);
+    return location;
   }
 
   /** A site page's own URL; a card's site link (the organization's site when it has none); a material's organization site. */

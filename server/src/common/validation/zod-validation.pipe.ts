@@ -10,9 +10,11 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
   ) {}
 
   transform(value: unknown): z.output<Schema> {
-    const result = this.schema.safeParse(value, { error: requiredMessage });
+    // Parsing with an error map is several times slower, so it is left to the rare input that fails.
+    const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    throw new BadRequestException(invalidRequestBody(this.part, result.error));
+    const explained = this.schema.safeParse(value, { error: requiredMessage });
+    throw new BadRequestException(invalidRequestBody(this.part, explained.error ?? result.error));
   }
 }
 
