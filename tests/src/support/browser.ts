@@ -62,6 +62,8 @@ export function screenshotTaker(run: string): (page: Page, name: string) => Prom
     await page.screenshot({
       path: join(dir, `${String(taken).padStart(2, '0')}-${name}.png`),
       fullPage: true,
+      // Taro slides each page in; a shot taken mid-slide showed the page off centre.
+      animations: 'disabled',
     });
   };
 }
