@@ -1,5 +1,4 @@
 import type { Driver, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** Rows per statement: well under SQLite's 32,766 bound variables for the widest table written this way. */
 export const INSERT_ROWS_PER_STATEMENT = 500;
@@ -20,24 +19,22 @@ export async function insertRows<Entity extends ObjectLiteral>(
   if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
-  const { columns, names, encode } = rowEncoderOf(metadata, driver);
+  const { into, row, encode } = rowEncoderOf(metadata, driver);
   const mysql = manager.connection.options.type !== 'better-sqlite3';
   const insert = options.ignoreDuplicates ? (mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE') : 'INSERT';
-  const row = `(${columns.map(() => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += INSERT_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + INSERT_ROWS_PER_STATEMENT);
     const values: unknown[] = [];
     for (const entity of chunk) encode(entity, values);
-    await manager.query(
-      `${insert} INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => row).join(', ')}`,
-      values,
-    );
+    await manager.query(`${insert} ${into} VALUES ${chunk.map(() => row).join(', ')}`, values);
   }
 }
 
 interface RowEncoder {
-  columns: ColumnMetadata[];
-  names: string;
+  /** `INTO <table> (<columns>)`. */
+  into: string;
+  /** One row's placeholders, `(?, ?, …)`. */
+  row: string;
   /** Appends an entity's values, as the driver stores them, in column order. */
   encode(entity: ObjectLiteral, values: unknown[]): void;
 }
@@ -63,9 +60,10 @@ function rowEncoderOf(metadata: EntityMetadata, driver: Driver): RowEncoder {
     }
     return (entity) => driver.preparePersistentValue(read(entity) ?? null, column);
   });
+  const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   encoder = {
-    columns,
-    names: columns.map((column) => driver.escape(column.databaseName)).join(', '),
+    into: `INTO ${driver.escape(metadata.tableName)} (${names})`,
+    row: `(${columns.map(() => '?').join(', ')})`,
     encode: (entity, values) => {
       for (const convert of converters) values.push(convert(entity));
     },
