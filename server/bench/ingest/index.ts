@@ -1,7 +1,8 @@
 /**
  * Ingest: events per second through the real endpoint (validation, dedupe, attribution, durable commit to
  * MySQL) against a bare Fastify server that parses the same JSON and answers 204; p99 at half the peak rate;
- * stored == acknowledged; resident memory under sustained ingest.
+ * stored == acknowledged; resident memory under sustained ingest. A minimal group commit (support/
+ * minimal-group-commit.ts) runs in the same rounds: what a durable write alone reaches on this machine.
  */
 import { randomUUID } from 'node:crypto';
 import { startCardhubFixture } from '../support/cardhub-fixture';
@@ -17,6 +18,9 @@ runSuite(async () => {
   const options = benchOptions();
   const fixture = await startCardhubFixture();
   const bare = await startScript('bench/support/bare-fastify.ts');
+  const minimal = await startScript('bench/support/minimal-group-commit.ts', {
+    DATABASE_URL: fixture.databaseUrl,
+  });
   try {
     // One click per request, each with its own event id: every request is one new event to store.
     const body = (context: ConnectionContext) => {
@@ -40,11 +44,14 @@ runSuite(async () => {
       baseline,
       measured: peak,
       measuredRounds: runs,
+      reference,
     } = await compare(
       { url: bare.url, request: { method: 'POST', path: '/ingest', body }, seconds: options.seconds },
       real,
       options,
+      { url: minimal.url, request: { method: 'POST', path: '/ingest', body }, seconds: options.seconds },
     );
+    const minimalPeak = reference!;
     const run = async (overrides: Partial<LoadOptions>) => {
       const result = await load({ ...real, ...overrides });
       runs.push(result);
@@ -102,10 +109,23 @@ runSuite(async () => {
           unit: 'req/s',
           target: 0.45,
         },
+        {
+          name: 'reference: minimal group commit (req/s)',
+          baseline: baseline.requestsPerSecond,
+          measured: minimalPeak.requestsPerSecond,
+          unit: 'req/s',
+        },
+        {
+          name: 'ingest against the minimal group commit (req/s)',
+          baseline: minimalPeak.requestsPerSecond,
+          measured: peak.requestsPerSecond,
+          unit: 'req/s',
+        },
       ],
       checks,
     });
   } finally {
+    await minimal.stop();
     await bare.stop();
     await fixture.stop();
   }

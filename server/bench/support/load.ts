@@ -76,25 +76,37 @@ export interface Comparison {
   measured: LoadResult;
   /** Every measured round, for checks over all responses (failures, acknowledged events). */
   measuredRounds: LoadResult[];
+  /** The reference side's median round, when one was given. */
+  reference?: LoadResult;
 }
 
 /**
  * Baseline and measured endpoint in alternating rounds (each warmed first), each side's figure the median
- * round: the machines these run on are shared, and their speed drifts within a minute.
+ * round: the machines these run on are shared, and their speed drifts within a minute. A `reference` (another
+ * server to read the measured one against, such as a minimal implementation) takes its turn in every round too.
  */
 export async function compare(
   baseline: LoadOptions,
   measured: LoadOptions,
   { rounds, warmSeconds }: { rounds: number; warmSeconds: number },
+  reference?: LoadOptions,
 ): Promise<Comparison> {
   await load({ ...baseline, seconds: warmSeconds });
+  if (reference) await load({ ...reference, seconds: warmSeconds });
   const measuredRounds = [await load({ ...measured, seconds: warmSeconds })];
   const baselineRounds: LoadResult[] = [];
+  const referenceRounds: LoadResult[] = [];
   for (let round = 0; round < rounds; round++) {
     baselineRounds.push(await load(baseline));
+    if (reference) referenceRounds.push(await load(reference));
     measuredRounds.push(await load(measured));
   }
-  return { baseline: median(baselineRounds), measured: median(measuredRounds.slice(1)), measuredRounds };
+  return {
+    baseline: median(baselineRounds),
+    measured: median(measuredRounds.slice(1)),
+    measuredRounds,
+    ...(reference ? { reference: median(referenceRounds) } : {}),
+  };
 }
 
 function median(results: LoadResult[]): LoadResult {

@@ -50,9 +50,14 @@ export interface PlannedWrite {
   committed(): void;
 }
 
-/** Group commit: a batch takes what is queued, up to this many events, waiting at most `BATCH_WAIT_MS` to fill. */
+/**
+ * Group commit: a batch takes what is queued, up to this many events, waiting at most `BATCH_WAIT_MS` to fill.
+ * The wait is Node's shortest timer: under load the batches in flight fill the next one anyway, and a longer
+ * wait only added to every request's latency, which with a fixed number of clients is the throughput
+ * (docs/benchmarks.md, ingest step 8).
+ */
 export const BATCH_MAX_EVENTS = 500;
-export const BATCH_WAIT_MS = 3;
+export const BATCH_WAIT_MS = 1;
 /**
  * Batches committing at once: the next one is written while the previous waits for its COMMIT (the disk's
  * flush), so a request waits for about one commit, not for the commits of the batches queued before it.

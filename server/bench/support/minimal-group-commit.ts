@@ -1,0 +1,126 @@
+/**
+ * The ingest's reference ceiling: a bare Fastify server that stores each request's events durably with a group
+ * commit to the same MySQL database, and nothing else (no rate limit, visit token, dedupe, attribution, rollups,
+ * scoring, security headers or request id). It shows what a durable write costs on the machine the bench runs
+ * on, so the real ingest can be read against it as well as against the bare baseline.
+ *
+ * Its rows go to a table of its own shaped like `events` (same columns and indexes), so the real server's stored
+ * events are never mixed with them. Run as its own process by the ingest bench, told the database in
+ * DATABASE_URL.
+ */
+import Fastify from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createPool } from 'mysql2/promise';
+
+const TABLE = 'minimal_group_commit_events';
+const COLUMNS =
+  'id, organizationId, type, targetType, targetId, shareId, visitId, visitorId, actorEmployeeId, ' +
+  'creditedEmployeeId, touchpoint, verdict, counted, props, userAgent, occurredAt, receivedAt';
+/** As the real event log: a batch waits at most this long to fill, and at most this many commit at once. */
+const BATCH_WAIT_MS = 1;
+const BATCHES_IN_FLIGHT = 3;
+
+interface Action {
+  eventId: string;
+  type: string;
+  action?: string;
+}
+
+interface PendingRows {
+  rows: unknown[][];
+  done: (error?: unknown) => void;
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error('DATABASE_URL is required');
+const pool = createPool({ uri: databaseUrl, connectionLimit: BATCHES_IN_FLIGHT + 1 });
+const organizationId = randomUUID();
+const targetId = randomUUID();
+/** As many visitors as the bench's, so the visitor index takes the same spread of keys. */
+const visitors = Array.from({ length: 100 }, () => ({ visitId: randomUUID(), visitorId: randomUUID() }));
+
+let queue: PendingRows[] = [];
+let inFlight = 0;
+let timer: NodeJS.Timeout | null = null;
+
+function scheduleBatch(): void {
+  if (timer || inFlight >= BATCHES_IN_FLIGHT || queue.length === 0) return;
+  timer = setTimeout(() => {
+    timer = null;
+    void commitBatch();
+  }, BATCH_WAIT_MS);
+}
+
+async function commitBatch(): Promise<void> {
+  const batch = queue;
+  queue = [];
+  inFlight += 1;
+  try {
+    // One autocommit INSERT: durable once it returns (innodb_flush_log_at_trx_commit as configured).
+    await pool.query(`INSERT INTO ${TABLE} (${COLUMNS}) VALUES ?`, [
+      batch.flatMap((pending) => pending.rows),
+    ]);
+    for (const pending of batch) pending.done();
+  } catch (error) {
+    for (const pending of batch) pending.done(error);
+  } finally {
+    inFlight -= 1;
+    scheduleBatch();
+  }
+}
+
+function store(rows: unknown[][]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    queue.push({ rows, done: (error) => (error === undefined ? resolve() : reject(error)) });
+    scheduleBatch();
+  });
+}
+
+function isActions(value: unknown): value is Action[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (action: Partial<Action>) => typeof action?.eventId === 'string' && typeof action.type === 'string',
+    )
+  );
+}
+
+const app = Fastify({ bodyLimit: 64 * 1024 });
+app.get('/health', async () => ({ status: 'ok' }));
+app.post('/ingest', async (request, reply) => {
+  const actions = (request.body as { actions?: unknown } | null)?.actions;
+  if (!isActions(actions)) return reply.status(400).send({ message: 'actions is required' });
+  const now = new Date();
+  const { visitId, visitorId } = visitors[Math.floor(Math.random() * visitors.length)]!;
+  const rows = actions.map((action) => [
+    action.eventId,
+    organizationId,
+    action.type,
+    'card',
+    targetId,
+    null,
+    visitId,
+    visitorId,
+    null,
+    null,
+    'h5',
+    null,
+    false,
+    JSON.stringify({ action: action.action ?? null }),
+    null,
+    now,
+    now,
+  ]);
+  await store(rows);
+  return reply.send({ stored: rows.length, duplicates: 0 });
+});
+
+pool
+  .query(`CREATE TABLE IF NOT EXISTS ${TABLE} LIKE events`)
+  .then(() => app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+// The bench stops its scripts with SIGINT: close the pool so the process ends promptly.
+process.once('SIGINT', () => void pool.end().finally(() => process.exit(0)));
