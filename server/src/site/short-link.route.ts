@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { SHORT_LINK_QR_PARAM, SHORT_LINK_QR_VALUE } from '@cardhub/shared';
 import { BARE_ROUTES, registerBareRoute } from '../common/http';
 import { PublicRateLimitGuard } from '../common/rate-limit';
+import { documentHeadersFor } from '../common/security-headers';
 import { storedUserAgent } from '../tracking/event-log';
 import { shortLinkNotFoundPage } from '../web/link-preview';
 import { SiteLinksService } from './site-links.service';
@@ -20,6 +21,8 @@ export class ShortLinkRoute implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    const notFoundPage = shortLinkNotFoundPage();
+    const notFoundHeaders = documentHeadersFor(notFoundPage);
     registerBareRoute(this.adapterHost, this.rateLimit, BARE_ROUTES.shortLink, async (request, reply) => {
       const { code } = request.params as { code: string };
       const via = (request.query as Record<string, unknown>)[SHORT_LINK_QR_PARAM];
@@ -36,8 +39,9 @@ export class ShortLinkRoute implements OnModuleInit {
       }
       await reply
         .status(404)
+        .headers(notFoundHeaders)
         .header('Content-Type', 'text/html; charset=utf-8')
-        .send(shortLinkNotFoundPage());
+        .send(notFoundPage);
     });
   }
 }

@@ -13,7 +13,10 @@ export type BareRoute = `${'GET' | 'POST'} /${string}`;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A bare route: the request logger leaves it out (common/logging/request-logging.ts). */
+    /**
+     * A bare route: the request logger leaves it out (common/logging/request-logging.ts), and its answers, never a
+     * document, get only the security headers that act on any answer (common/security-headers).
+     */
     bare?: boolean;
   }
 }

@@ -1,2 +1,2 @@
 export { contentSecurityPolicy, inlineScriptsOf, serializePolicy } from './content-security-policy';
-export { contentSecurityPolicyFor, registerSecurityHeaders } from './security-headers';
+export { contentSecurityPolicyFor, documentHeadersFor, registerSecurityHeaders } from './security-headers';

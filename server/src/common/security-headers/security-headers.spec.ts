@@ -40,20 +40,20 @@ describeEachDatabase('security headers', (database) => {
     rmSync(h5Dir, { recursive: true, force: true });
   });
 
-  it('sends helmet’s headers on API answers, errors and the bare public routes included', async () => {
-    const answers = [
-      await t.http.get('/health'),
-      await t.http.get('/api/auth/me'),
-      await t.http.get('/api/public/shares/0000000000'),
-      await t.http.post('/api/track/actions').send({}),
-    ];
-    for (const response of answers) {
+  const anyAnswerHeaders = {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'strict-transport-security': expect.stringContaining('max-age='),
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+
+  it('sends helmet’s headers on API answers and errors', async () => {
+    for (const response of [await t.http.get('/health'), await t.http.get('/api/auth/me')]) {
       expect(response.headers).toMatchObject({
-        'x-content-type-options': 'nosniff',
-        'x-frame-options': 'SAMEORIGIN',
-        'strict-transport-security': expect.stringContaining('max-age='),
-        'referrer-policy': 'strict-origin-when-cross-origin',
-        'cross-origin-resource-policy': 'same-origin',
+        ...anyAnswerHeaders,
+        'cross-origin-opener-policy': 'same-origin',
+        'x-permitted-cross-domain-policies': 'none',
       });
       expect(response.headers['x-powered-by']).toBeUndefined();
       const policy = response.headers['content-security-policy'] as string;
@@ -61,6 +61,34 @@ describeEachDatabase('security headers', (database) => {
       expect(directive(policy, 'object-src')).toEqual(["'none'"]);
       expect(directive(policy, 'connect-src')).toEqual(["'self'"]);
     }
+  });
+
+  it('sends the bare public routes, which never answer with a document, the headers that act on any answer', async () => {
+    const employee = await t.loginAs(t.demo.employeeIds[0]!);
+    const share = await cardLoop(t).shareOwnCard(employee);
+    const answers = [
+      await t.http.get(`/s/${share.code}`),
+      await t.http.get(`/api/public/shares/${share.code}`),
+      await t.http.get('/api/public/shares/0000000000'),
+      await t.http.post('/api/track/actions').send({}),
+    ];
+    expect(answers.map((response) => response.status)).toEqual([302, 200, 404, 400]);
+    for (const response of answers) {
+      expect(response.headers).toMatchObject(anyAnswerHeaders);
+      expect(response.headers['content-security-policy']).toBeUndefined();
+      expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
+    }
+  });
+
+  it("gives the short link's not-found page a document's headers", async () => {
+    const missing = await t.http.get('/s/0000000000');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toContain('text/html');
+    expect(missing.headers).toMatchObject({
+      ...anyAnswerHeaders,
+      'cross-origin-opener-policy': 'same-origin',
+    });
+    expect(directive(missing.headers['content-security-policy'] as string, 'script-src')).toEqual(["'self'"]);
   });
 
   it("serves the H5 app with a policy that admits its inline viewport script and nobody else's", async () => {
