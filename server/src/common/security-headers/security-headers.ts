@@ -24,8 +24,8 @@ const ANY_ANSWER_HEADERS = [
  * helmet's headers on every answer (nosniff, frame and referrer policies, HSTS, a content security policy).
  * The CSP allows the inline scripts of the H5 build by hash, read once from its index.html. Routes that other
  * sites load (the tracker) set their own Cross-Origin-Resource-Policy. The bare routes (common/http), whose
- * answers are never a document (a redirect, a small JSON), get only the headers that act on them: the seven
- * others, the long CSP first, were a tenth of a redirect's cost (docs/benchmarks.md).
+ * answers are never a document (a redirect, a small JSON), get only the headers that act on them: writing the
+ * seven others, the long CSP first, cost the redirect a few percent of its rate (docs/benchmarks.md).
  */
 export function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): void {
   const h5Index = join(config.h5DistDir, 'index.html');
