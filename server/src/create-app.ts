@@ -1,5 +1,4 @@
 import compress from '@fastify/compress';
-import multipart from '@fastify/multipart';
 import { ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,7 +11,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './common/config';
 import { registerRequestLogging } from './common/logging/request-logging';
 import { registerSecurityHeaders } from './common/security-headers';
-import { IMAGE_LIMIT_BYTES } from './infra/uploads';
+import { acceptMultipartBodies } from './infra/uploads';
 
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -51,8 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   registerSecurityHeaders(app, config);
-  // Each upload route reads its file with its own size limit (infra/uploads); this is the default.
-  await app.register(multipart, { limits: { fileSize: IMAGE_LIMIT_BYTES, files: 1, fields: 10 } });
+  acceptMultipartBodies(fastify);
 
   const document = SwaggerModule.createDocument(
     app,

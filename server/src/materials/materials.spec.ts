@@ -216,7 +216,7 @@ describeEachDatabase('materials', (database) => {
       expect(edited.body.mediaUrl).toBe(uploaded.body.mediaUrl);
     });
 
-    it('refuses media for an article (400), posters over 5 MB (413), and other organizations (404)', async () => {
+    it('refuses media for an article (400), posters over 5 MB and videos over 50 MB (413), and other organizations (404)', async () => {
       const article = await create();
       const refused = await uploadMedia(article, PNG_BYTES, 'a.png');
       expect(refused.status).toBe(400);
@@ -226,6 +226,14 @@ describeEachDatabase('materials', (database) => {
       const tooBig = await uploadMedia(poster, huge, 'big.png');
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.message).toContain('5 MB');
+      const video = await create({ type: 'video', body: undefined });
+      const longVideo = await uploadMedia(
+        video,
+        Buffer.concat([MP4_BYTES, Buffer.alloc(50 * 1024 * 1024)]),
+        'v.mp4',
+      );
+      expect(longVideo.status).toBe(413);
+      expect(longVideo.body.message).toBe('视频不能超过 50 MB，请压缩后重新上传');
       expect((await uploadMedia(poster, PNG_BYTES, 'p.png', otherAdmin)).status).toBe(404);
       expect((await uploadMedia(poster, PNG_BYTES, 'p.png', zhang)).status).toBe(403);
       expect((await t.http.get(`/api/materials/${poster.id}`).set(bearer(admin))).body.mediaUrl).toBeNull();

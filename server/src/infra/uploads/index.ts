@@ -18,6 +18,7 @@ export { type VideoType, detectVideoType } from './video-type';
 export { UploadsModule } from './uploads.module';
 export {
   UPLOAD_BODY,
+  acceptMultipartBodies,
   UPLOAD_FIELD,
   type UploadedFile,
   formatMegabytes,

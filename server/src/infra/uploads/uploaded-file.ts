@@ -1,5 +1,6 @@
-import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { Busboy } from '@fastify/busboy';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** The multipart field every upload uses. */
 export const UPLOAD_FIELD = 'file';
@@ -27,31 +28,84 @@ export interface UploadedFile {
 
 export const formatMegabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-/** The one file of a multipart upload, whole, refused with 413 beyond `limit.maxBytes`. */
-export async function readUploadedFile(request: FastifyRequest, limit: UploadLimit): Promise<UploadedFile> {
-  if (!request.isMultipart()) {
-    throw new BadRequestException({
-      message: `请以 multipart/form-data 上传${limit.noun}`,
-      fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} is required (multipart/form-data)` }],
+const MULTIPART = /^multipart\/form-data\b/i;
+
+/**
+ * Leaves multipart bodies unread for the upload routes, which stream them through `readUploadedFile`
+ * with their own size limit. A plugin would do the same but puts two hooks on every answer, uploads or not.
+ */
+export function acceptMultipartBodies(fastify: FastifyInstance) {
+  fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
+}
+
+/** The one file of a multipart upload, whole, refused with 413 as soon as it passes `limit.maxBytes`. */
+export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): Promise<UploadedFile> {
+  const missingFile = (message: string) =>
+    new BadRequestException({
+      message,
+      fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} is required` }],
     });
+  const contentType = request.headers['content-type'];
+  if (!contentType || !MULTIPART.test(contentType)) {
+    return Promise.reject(missingFile(`请以 multipart/form-data 上传${limit.noun}`));
   }
-  try {
-    const file = await request.file({ limits: { fileSize: limit.maxBytes, files: 1, fields: 10 } });
-    if (!file || file.fieldname !== UPLOAD_FIELD) {
-      throw new BadRequestException({
-        message: `请选择要上传的${limit.noun}`,
-        fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} is required` }],
+  const unreadable = () => missingFile(`无法读取上传的${limit.noun}，请重新上传`);
+  const raw = request.raw;
+
+  return new Promise<UploadedFile>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: UploadedFile | HttpException) => {
+      if (settled) return;
+      settled = true;
+      if (outcome instanceof HttpException) reject(outcome);
+      else resolve(outcome);
+    };
+
+    let parser: ReturnType<typeof Busboy>;
+    try {
+      // Fields besides the file are skipped; the limits only bound how much of a hostile form is parsed.
+      parser = Busboy({
+        headers: { ...raw.headers, 'content-type': contentType },
+        limits: { fileSize: limit.maxBytes, files: 1, fields: 10, parts: 11 },
       });
+    } catch {
+      settle(unreadable()); // no boundary in the content type
+      raw.resume();
+      return;
     }
-    return { content: await file.toBuffer(), fileName: file.filename };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      const size = formatMegabytes(limit.maxBytes);
-      throw new PayloadTooLargeException({
-        message: `${limit.noun}不能超过 ${size}，请压缩后重新上传`,
-        fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} must be at most ${size}` }],
+
+    let file: UploadedFile | undefined;
+    parser.on('file', (field, stream, fileName) => {
+      // A body cut off inside a part errors its stream too; unhandled, that would end the process.
+      stream.on('error', () => settle(unreadable()));
+      if (field !== UPLOAD_FIELD) {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => {
+        chunks.length = 0;
+        const size = formatMegabytes(limit.maxBytes);
+        // Answered now; the parser drains the rest of the body without keeping it.
+        settle(
+          new PayloadTooLargeException({
+            message: `${limit.noun}不能超过 ${size}，请压缩后重新上传`,
+            fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} must be at most ${size}` }],
+          }),
+        );
       });
-    }
-    throw error;
-  }
+      stream.on('end', () => {
+        if (!stream.truncated) file = { content: Buffer.concat(chunks), fileName };
+      });
+    });
+    parser.on('finish', () => settle(file ?? missingFile(`请选择要上传的${limit.noun}`)));
+    parser.on('error', () => {
+      settle(unreadable());
+      raw.unpipe(parser);
+      raw.resume();
+    });
+    raw.on('aborted', () => settle(unreadable()));
+    raw.pipe(parser);
+  });
 }

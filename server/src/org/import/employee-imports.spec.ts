@@ -305,6 +305,27 @@ describeEachDatabase('employee imports', (database) => {
       expect(noFile.status).toBe(400);
     });
 
+    it('refuses forms it cannot read with 400, storing nothing, and reads the next upload', async () => {
+      const imports = t.get(DataSource).getRepository(EmployeeImport);
+      const before = await imports.count();
+      const post = () => t.http.post('/api/employee-imports').set(bearer(admin));
+      const part = '--B\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n';
+      const refused = [
+        await post().set('content-type', 'multipart/form-data').send('no boundary'),
+        await post().set('content-type', 'multipart/form-data; boundary=B').send(`${part}cut off`),
+        await post().attach('attachment', csv([HEADER]), 'a.csv'),
+      ];
+      expect(refused.map((response) => [response.status, response.body.message])).toEqual([
+        [400, '无法读取上传的文件，请重新上传'],
+        [400, '无法读取上传的文件，请重新上传'],
+        [400, '请选择要上传的文件'],
+      ]);
+      expect(await imports.count()).toBe(before);
+
+      const next = await importFile(csv([HEADER, '林晓,13600000043,,,,']), '名单.csv');
+      expect(next).toMatchObject({ status: 'done', fileName: '名单.csv', created: 1 });
+    });
+
     it('is for admins of the organization only (401/403/404)', async () => {
       const file = csv([HEADER, '越权者,13600000041,,,,']);
       expect((await t.http.post('/api/employee-imports').attach('file', file, 'a.csv')).status).toBe(401);
