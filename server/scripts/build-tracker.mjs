@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds the site tracker: server/tracker/tracker.ts → server/dist/tracker/t.js. TypeScript strips the types,
- * terser inlines the constants from @cardhub/shared and minifies. Pure JavaScript tools from npm only.
+ * terser inlines the constants (and the event id function) from @cardhub/shared and minifies. Pure JavaScript tools from npm only.
  * Run by `pnpm run build` (after tsc) and before the server's tests, so the script tested is the one built.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ export async function buildTracker() {
         CARDHUB_SHARE_TTL_DAYS: shared.SITE_SHARE_CODE_TTL_DAYS,
         CARDHUB_MAX_EVENTS: shared.SITE_BEACON_MAX_EVENTS,
         CARDHUB_TRACKABLE_EVENTS: shared.SITE_TRACKABLE_EVENTS.join(','),
+        // "@": the value is source code, inlined as an expression.
+        '@CARDHUB_NEW_EVENT_ID': `(${shared.newEventId})`,
       },
     },
     mangle: true,

@@ -18,6 +18,8 @@ declare const CARDHUB_SHARE_TTL_DAYS: number;
 declare const CARDHUB_MAX_EVENTS: number;
 /** Comma-separated event types `track` accepts. */
 declare const CARDHUB_TRACKABLE_EVENTS: string;
+/** `newEventId` of @cardhub/shared: time-ordered UUIDs, as the mini-program's. */
+declare const CARDHUB_NEW_EVENT_ID: (randomBytes: (count: number) => Uint8Array) => string;
 
 type PropValue = string | number | boolean | null;
 type Props = Record<string, PropValue>;
@@ -49,14 +51,7 @@ interface Answer {
   const now = () => new Date().toISOString();
   const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
 
-  /** A version-4 UUID (crypto.randomUUID exists only on https pages). */
-  const uuid = () => {
-    const bytes = randomBytes(16);
-    bytes[6] = (bytes[6]! & 15) | 64;
-    bytes[8] = (bytes[8]! & 63) | 128;
-    const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  };
+  const eventId = () => CARDHUB_NEW_EVENT_ID(randomBytes);
 
   // Storage may be switched off (private modes, strict settings): the tracker then works for this page only.
   const load = (key: string) => {
@@ -138,7 +133,7 @@ interface Answer {
           request.send(body);
         });
 
-  const pageViewId = uuid();
+  const pageViewId = eventId();
   const page = () => ({ url: location.origin + location.pathname, title: doc.title.slice(0, 200) });
   const queue: object[] = [];
   let timer = 0;
@@ -154,7 +149,7 @@ interface Answer {
     }
   };
   const enqueue = (type: string, props: Props) => {
-    queue.push({ type, eventId: uuid(), visitId: pageViewId, props, occurredAt: now() });
+    queue.push({ type, eventId: eventId(), visitId: pageViewId, props, occurredAt: now() });
     timer = timer || win.setTimeout(flush, 500);
   };
 
@@ -230,7 +225,7 @@ interface Answer {
       post(
         'leads',
         JSON.stringify({
-          eventId: uuid(),
+          eventId: eventId(),
           visitorKey,
           shareCode,
           visitId: pageViewId,

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './events';
 export * from './share-code';
+export * from './event-id';
 export * from './id-schemas';
 export * from './counting';
 export * from './chain';

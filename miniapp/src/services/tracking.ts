@@ -1,32 +1,32 @@
 import Taro from '@tarojs/taro';
-import type {
-  LeaveContactInput,
-  LeaveContactResponse,
-  TrackActionsResponse,
-  TrackViewInput,
-  TrackViewResponse,
-  VisitAction,
+import {
+  type LeaveContactInput,
+  type LeaveContactResponse,
+  type TrackActionsResponse,
+  type TrackViewInput,
+  type TrackViewResponse,
+  type VisitAction,
+  newEventId,
 } from '@cardhub/shared';
 import { request } from './request';
 
 const VISITOR_KEY = 'cardhub.visitor';
 
-/** A UUID v4 for an event; the server stores an id once, so a retried report never counts twice. */
-export function newEventId(): string {
+/** Random bytes from the platform's generator where it has one (browsers), else Math.random (the mini-program). */
+function randomBytes(count: number): Uint8Array {
   const webCrypto = (globalThis as { crypto?: Crypto }).crypto;
-  if (webCrypto?.randomUUID) return webCrypto.randomUUID();
-  const bytes = Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (webCrypto?.getRandomValues) return webCrypto.getRandomValues(new Uint8Array(count));
+  return Uint8Array.from({ length: count }, () => Math.floor(Math.random() * 256));
 }
+
+/** The id of a new event; the server stores an id once, so a retried report never counts twice. */
+export const eventId = () => newEventId(randomBytes);
 
 /** The pseudonymous id this browser keeps for itself before anyone logs in (first-party storage). */
 export function visitorKey(): string {
   let key = Taro.getStorageSync<string>(VISITOR_KEY);
   if (!key) {
-    key = newEventId().replace(/-/g, '');
+    key = Array.from(randomBytes(16), (byte) => byte.toString(16).padStart(2, '0')).join('');
     Taro.setStorageSync(VISITOR_KEY, key);
   }
   return key;
@@ -35,7 +35,7 @@ export function visitorKey(): string {
 export function trackView(input: Omit<TrackViewInput, 'eventId' | 'visitorKey'>): Promise<TrackViewResponse> {
   // WeChat prospects are known by their login; browsers by their visitor key.
   const viewer = process.env.TARO_ENV === 'weapp' ? {} : { visitorKey: visitorKey() };
-  const view = { eventId: newEventId(), ...input, ...viewer };
+  const view = { eventId: eventId(), ...input, ...viewer };
   return withRetry(() => request<TrackViewResponse>('POST', '/api/track/view', view));
 }
 
@@ -47,7 +47,7 @@ export type NewVisitAction = VisitAction extends infer A
   : never;
 
 export function trackActions(visitToken: string, actions: NewVisitAction[]): Promise<TrackActionsResponse> {
-  const withIds = actions.map((action) => ({ ...action, eventId: newEventId() }));
+  const withIds = actions.map((action) => ({ ...action, eventId: eventId() }));
   return withRetry(() =>
     request<TrackActionsResponse>('POST', '/api/track/actions', { visitToken, actions: withIds }),
   );
@@ -78,6 +78,6 @@ async function withRetry<T>(send: () => Promise<T>): Promise<T> {
 
 /** The prospect asks to be contacted; the same event id makes a retry safe. */
 export function leaveContact(input: Omit<LeaveContactInput, 'eventId'>): Promise<LeaveContactResponse> {
-  const withId = { ...input, eventId: newEventId() };
+  const withId = { ...input, eventId: eventId() };
   return withRetry(() => request<LeaveContactResponse>('POST', '/api/track/contact', withId));
 }

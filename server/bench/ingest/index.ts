@@ -4,7 +4,7 @@
  * stored == acknowledged; resident memory under sustained ingest. A minimal group commit (support/
  * minimal-group-commit.ts) runs in the same rounds: what a durable write alone reaches on this machine.
  */
-import { randomUUID } from 'node:crypto';
+import { createEventId } from '../../src/tracking/event-ids';
 import { startCardhubFixture } from '../support/cardhub-fixture';
 import { type ConnectionContext, type LoadOptions, compare, load } from '../support/load';
 import { startScript } from '../support/processes';
@@ -22,9 +22,10 @@ runSuite(async () => {
     DATABASE_URL: fixture.databaseUrl,
   });
   try {
-    // One click per request, each with its own event id: every request is one new event to store.
+    // One click per request, each with its own event id as our clients make them: every request is one new
+    // event to store.
     const body = (context: ConnectionContext) => {
-      context.eventId = randomUUID();
+      context.eventId = createEventId();
       return JSON.stringify({
         visitToken: fixture.visitTokens[Math.floor(Math.random() * fixture.visitTokens.length)],
         actions: [{ eventId: context.eventId, type: 'click', action: 'call' }],

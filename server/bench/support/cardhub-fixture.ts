@@ -2,6 +2,7 @@ import type { CardDto, DemoAccount, LoginResponse, ShareDto, TrackViewResponse }
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { createScratchDatabase } from '../../src/test-support/databases';
+import { createEventId } from '../../src/tracking/event-ids';
 import { type RunningServer, startCardhub } from './processes';
 
 const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
@@ -44,7 +45,7 @@ export async function startCardhubFixture(
     const visitTokens: string[] = [];
     for (let visitor = 0; visitor < VISITORS; visitor++) {
       const view = await json<TrackViewResponse>(server.url, 'POST', '/api/track/view', {
-        eventId: randomUUID(),
+        eventId: createEventId(),
         targetType: 'card',
         targetId: card.id,
         shareCode: share.code,

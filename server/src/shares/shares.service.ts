@@ -32,6 +32,7 @@ import { PublicReadCache } from '../common/cache';
 import { MATERIAL_NOT_FOUND, MaterialsService } from '../materials/materials.service';
 import { AppConfig } from '../common/config';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
+import { createEventId } from '../tracking/event-ids';
 import { EventLog } from '../tracking/event-log';
 import { VisitTokens } from '../tracking/visit-tokens';
 import { SITE_PAGE_NOT_FOUND, SitePagesService } from '../site/site-pages.service';
@@ -351,7 +352,7 @@ function shareEvent(
 ): TrackedEvent {
   const now = new Date();
   return {
-    id: randomUUID(),
+    id: createEventId(),
     organizationId: share.organizationId,
     type,
     targetType: share.targetType,

@@ -6,7 +6,6 @@ import {
   shortLinkUrl,
   siteUrlWithShare,
 } from '@cardhub/shared';
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { CardsService } from '../cards/cards.service';
 import type { StaffPrincipal } from '../common/auth';
@@ -15,6 +14,7 @@ import { AppConfig } from '../common/config';
 import { OrganizationsService } from '../org/organizations.service';
 import type { Share } from '../shares/entities/share.entity';
 import { SharesService } from '../shares/shares.service';
+import { createEventId } from '../tracking/event-ids';
 import { EventLog } from '../tracking/event-log';
 import { SitePagesService } from './site-pages.service';
 
@@ -73,7 +73,7 @@ export class SiteLinksService {
     // The browser is sent on at once: its opening is stored by the next batch (see appendInBackground).
     await this.eventLog.appendInBackground([
       {
-        id: randomUUID(),
+        id: createEventId(),
         organizationId: share.organizationId,
         type: printed ? 'scan' : 'click',
         targetType: share.targetType,

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { createEventId } from '../tracking/event-ids';
 
 /**
  * A load of tracking clients for the "nothing lost" tests: each client is one browser (its own visitor key) that
@@ -118,7 +119,7 @@ async function runClient(options: IngestLoadOptions, ledger: IngestLedger): Prom
   };
 
   for (let visit = 0; visit < options.visitsPerClient && !options.stopWhen?.(); visit += 1) {
-    const viewId = randomUUID();
+    const viewId = createEventId();
     const view = (await sendMaybeTwice({
       path: '/api/track/view',
       headers: json,
@@ -133,8 +134,8 @@ async function runClient(options: IngestLoadOptions, ledger: IngestLedger): Prom
     })) as { visitToken?: string } | undefined;
     if (view?.visitToken) {
       const actions = [
-        { eventId: randomUUID(), type: 'click', action: 'call' },
-        { eventId: randomUUID(), type: 'dwell', seconds: 1 + visit },
+        { eventId: createEventId(), type: 'click', action: 'call' },
+        { eventId: createEventId(), type: 'dwell', seconds: 1 + visit },
       ];
       await sendMaybeTwice({
         path: '/api/track/actions',
@@ -143,8 +144,8 @@ async function runClient(options: IngestLoadOptions, ledger: IngestLedger): Prom
         eventIds: actions.map((action) => action.eventId),
       });
     }
-    const pageView = randomUUID();
-    const dwell = randomUUID();
+    const pageView = createEventId();
+    const dwell = createEventId();
     await sendMaybeTwice({
       path: `/api/site/${options.site.key}/events`,
       headers: {
