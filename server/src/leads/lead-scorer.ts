@@ -14,6 +14,7 @@ import {
   scoreEvents,
 } from '@cardhub/shared';
 import { In, IsNull, Not, Repository } from 'typeorm';
+import { Transactions } from '../infra/database/transactions';
 import { Material } from '../materials/entities/material.entity';
 import { ConsentsService } from '../privacy/consents.service';
 import { SharesService } from '../shares/shares.service';
@@ -58,6 +59,9 @@ const ERASED_REASON = '（个人信息已删除）';
 /** Event types that mean the visitor left contact details or asked to be contacted. */
 const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
 
+/** Visitors rescored at once on MySQL: well under the pool's 10 connections, which the ingest needs too. */
+const RESCORE_CONCURRENCY = 4;
+
 /**
  * Keeps leads in step with behaviour: every stored event re-scores its visitor with the organization's rules.
  * A visitor becomes a lead on leaving contact details, crossing the MQL threshold or firing a signal; scoring
@@ -66,12 +70,10 @@ const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
 @Injectable()
 export class LeadScorer implements OnModuleInit {
   private readonly logger = new Logger(LeadScorer.name);
-  private readonly pacing = new RescorePacing(
-    (organizationId, visitorId) => this.rescore(organizationId, visitorId),
-    (error) => this.logger.error(`rescoring failed: ${String(error)}`),
-  );
+  private readonly pacing: RescorePacing;
 
   constructor(
+    transactions: Transactions,
     private readonly eventLog: EventLog,
     private readonly settings: ScoringSettingsService,
     private readonly visitors: VisitorsService,
@@ -83,7 +85,14 @@ export class LeadScorer implements OnModuleInit {
     @InjectRepository(LeadSignal) private readonly signals: Repository<LeadSignal>,
     @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
     @InjectRepository(Material) private readonly materials: Repository<Material>,
-  ) {}
+  ) {
+    this.pacing = new RescorePacing(
+      (organizationId, visitorId) => this.rescore(organizationId, visitorId),
+      (error) => this.logger.error(`rescoring failed: ${String(error)}`),
+      // A pass over 3,000 new visitors took 33 s one at a time, waiting on the database (docs/benchmarks.md).
+      transactions.parallel ? RESCORE_CONCURRENCY : 1,
+    );
+  }
 
   onModuleInit(): void {
     this.eventLog.onAppend(

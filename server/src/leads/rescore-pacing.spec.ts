@@ -70,4 +70,30 @@ describe('rescore pacing', () => {
     await arrive('visitor');
     expect(rescored).toEqual(['visitor', 'visitor', 'visitor']);
   });
+
+  it('rescores up to `concurrency` visitors at once, each once, and waits for all of them', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const done: string[] = [];
+    const parallel = new RescorePacing(
+      async (_organizationId, visitorId) => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        running -= 1;
+        done.push(visitorId);
+      },
+      (error) => {
+        throw error;
+      },
+      3,
+    );
+    const visitors = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const stored = parallel.stored(new Map(visitors.map((visitorId) => [visitorId, 'org'])));
+    await jest.advanceTimersByTimeAsync(30);
+    await stored;
+    expect(mostAtOnce).toBe(3);
+    expect([...done].sort()).toEqual(visitors);
+    expect(running).toBe(0);
+  });
 });

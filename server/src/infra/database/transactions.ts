@@ -26,8 +26,13 @@ export class Transactions {
     return this.afterTail(() => work(this.dataSource.manager));
   }
 
+  /** Whether statements run side by side (MySQL's pool) or one after another (SQLite's one connection). */
+  get parallel(): boolean {
+    return this.dataSource.options.type !== 'better-sqlite3';
+  }
+
   private get sqlite(): boolean {
-    return this.dataSource.options.type === 'better-sqlite3';
+    return !this.parallel;
   }
 
   private afterTail<T>(work: () => Promise<T>): Promise<T> {
