@@ -6,8 +6,10 @@ import { createEventId } from '../../src/tracking/event-ids';
 import { type RunningServer, startCardhub } from './processes';
 
 const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
-/** Prospects with a visit each: real traffic is many visitors with a few events, not one with thousands. */
+/** Prospects with a visit each, unless told otherwise: one visitor sending thousands of events is a flood. */
 const VISITORS = 100;
+/** Visits opened at once while the fixture is set up. */
+const OPENING_AT_ONCE = 20;
 
 /** The real server on a scratch MySQL database, with what a prospect has in hand: a shared card and a visit. */
 export interface CardhubFixture {
@@ -23,9 +25,14 @@ export interface CardhubFixture {
 }
 
 /** Benches run on MySQL (MYSQL_URL, default the local MariaDB), each in a database made for the run and dropped after. */
-export async function startCardhubFixture(
-  options: { cpuProfileDir?: string; env?: Record<string, string> } = {},
-): Promise<CardhubFixture> {
+export async function startCardhubFixture({
+  visitors = VISITORS,
+  ...options
+}: {
+  cpuProfileDir?: string;
+  env?: Record<string, string>;
+  visitors?: number;
+} = {}): Promise<CardhubFixture> {
   process.env.MYSQL_URL ??= DEFAULT_MYSQL_URL;
   const scratch = await createScratchDatabase('mysql');
   const server = await startCardhub({ databaseUrl: scratch.url, ...options });
@@ -43,17 +50,22 @@ export async function startCardhubFixture(
       login.token,
     );
     const visitTokens: string[] = [];
-    for (let visitor = 0; visitor < VISITORS; visitor++) {
-      const view = await json<TrackViewResponse>(server.url, 'POST', '/api/track/view', {
-        eventId: createEventId(),
-        targetType: 'card',
-        targetId: card.id,
-        shareCode: share.code,
-        visitorKey: `bench-${randomUUID()}`,
-        touchpoint: 'h5',
-      });
-      visitTokens.push(view.visitToken);
-    }
+    const openVisits = async () => {
+      while (visitTokens.length < visitors) {
+        visitTokens.push('');
+        const slot = visitTokens.length - 1;
+        const view = await json<TrackViewResponse>(server.url, 'POST', '/api/track/view', {
+          eventId: createEventId(),
+          targetType: 'card',
+          targetId: card.id,
+          shareCode: share.code,
+          visitorKey: `bench-${randomUUID()}`,
+          touchpoint: 'h5',
+        });
+        visitTokens[slot] = view.visitToken;
+      }
+    };
+    await Promise.all(Array.from({ length: OPENING_AT_ONCE }, openVisits));
     return {
       server,
       databaseUrl: scratch.url,
