@@ -40,14 +40,16 @@ export function acceptMultipartBodies(fastify: FastifyInstance) {
 
 /** The one file of a multipart upload, whole, refused with 413 as soon as it passes `limit.maxBytes`. */
 export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): Promise<UploadedFile> {
-  const missingFile = (message: string) =>
-    new BadRequestException({
-      message,
-      fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} is required` }],
-    });
+  const missingFile = (message: string, required = `${UPLOAD_FIELD} is required`) =>
+    new BadRequestException({ message, fields: [{ path: UPLOAD_FIELD, message: required }] });
   const contentType = request.headers['content-type'];
   if (!contentType || !MULTIPART.test(contentType)) {
-    return Promise.reject(missingFile(`请以 multipart/form-data 上传${limit.noun}`));
+    return Promise.reject(
+      missingFile(
+        `请以 multipart/form-data 上传${limit.noun}`,
+        `${UPLOAD_FIELD} is required (multipart/form-data)`,
+      ),
+    );
   }
   const unreadable = () => missingFile(`无法读取上传的${limit.noun}，请重新上传`);
   const raw = request.raw;
@@ -105,7 +107,10 @@ export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): P
       raw.unpipe(parser);
       raw.resume();
     });
-    raw.on('aborted', () => settle(unreadable()));
+    // A client that went away mid-body: nothing more will come, so the parser would never finish.
+    raw.on('close', () => {
+      if (!raw.complete) settle(unreadable());
+    });
     raw.pipe(parser);
   });
 }
