@@ -4,7 +4,6 @@
  * stored == acknowledged; resident memory under sustained ingest. A minimal group commit (support/
  * minimal-group-commit.ts) runs in the same rounds: what a durable write alone reaches on this machine.
  */
-import { createEventId } from '../../src/tracking/event-ids';
 import { startCardhubFixture } from '../support/cardhub-fixture';
 import { type ConnectionContext, type LoadOptions, compare, load } from '../support/load';
 import { startScript } from '../support/processes';
@@ -22,15 +21,8 @@ runSuite(async () => {
     DATABASE_URL: fixture.databaseUrl,
   });
   try {
-    // One click per request, each with its own event id as our clients make them: every request is one new
-    // event to store.
-    const body = (context: ConnectionContext) => {
-      context.eventId = createEventId();
-      return JSON.stringify({
-        visitToken: fixture.visitTokens[Math.floor(Math.random() * fixture.visitTokens.length)],
-        actions: [{ eventId: context.eventId, type: 'click', action: 'call' }],
-      });
-    };
+    // One click per request, each with its own event id: every request is one new event to store.
+    const body = fixture.clickBody;
     // Ids the server acknowledged; requests still in flight when a run stops may be stored but never answered.
     const acknowledged = new Set<string>();
     const onResponse = (status: number, context: ConnectionContext) => {

@@ -1,8 +1,10 @@
 import type { CardDto, DemoAccount, LoginResponse, ShareDto, TrackViewResponse } from '@cardhub/shared';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
+import { forEachAtMost } from '../../src/common/jobs/for-each-at-most';
 import { createScratchDatabase } from '../../src/test-support/databases';
 import { createEventId } from '../../src/tracking/event-ids';
+import type { ConnectionContext } from './load';
 import { type RunningServer, startCardhub } from './processes';
 
 const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
@@ -17,8 +19,11 @@ export interface CardhubFixture {
   databaseUrl: string;
   cardId: string;
   shareCode: string;
-  /** Visit tokens of different prospects who opened the share (ingest spreads its events over them). */
-  visitTokens: string[];
+  /**
+   * A body for `POST /api/track/actions`: one `call` click, with a new event id as our clients make them
+   * (also left in `context.eventId`), by one of the prospects who opened the share, drawn at random.
+   */
+  clickBody(context?: ConnectionContext): string;
   /** Ids of the stored events of one type (every acknowledged event must be among them). */
   eventIds(type: string): Promise<Set<string>>;
   stop(): Promise<void>;
@@ -49,29 +54,30 @@ export async function startCardhubFixture({
       { targetType: 'card', targetId: card.id, channel: 'link' },
       login.token,
     );
-    const visitTokens: string[] = [];
-    const openVisits = async () => {
-      while (visitTokens.length < visitors) {
-        visitTokens.push('');
-        const slot = visitTokens.length - 1;
-        const view = await json<TrackViewResponse>(server.url, 'POST', '/api/track/view', {
-          eventId: createEventId(),
-          targetType: 'card',
-          targetId: card.id,
-          shareCode: share.code,
-          visitorKey: `bench-${randomUUID()}`,
-          touchpoint: 'h5',
-        });
-        visitTokens[slot] = view.visitToken;
-      }
-    };
-    await Promise.all(Array.from({ length: OPENING_AT_ONCE }, openVisits));
+    const visitTokens = new Array<string>(visitors);
+    await forEachAtMost([...visitTokens.keys()], OPENING_AT_ONCE, async (visitor) => {
+      const view = await json<TrackViewResponse>(server.url, 'POST', '/api/track/view', {
+        eventId: createEventId(),
+        targetType: 'card',
+        targetId: card.id,
+        shareCode: share.code,
+        visitorKey: `bench-${randomUUID()}`,
+        touchpoint: 'h5',
+      });
+      visitTokens[visitor] = view.visitToken;
+    });
     return {
       server,
       databaseUrl: scratch.url,
       cardId: card.id,
       shareCode: share.code,
-      visitTokens,
+      clickBody: (context = {}) => {
+        context.eventId = createEventId();
+        return JSON.stringify({
+          visitToken: visitTokens[Math.floor(Math.random() * visitTokens.length)],
+          actions: [{ eventId: context.eventId, type: 'click', action: 'call' }],
+        });
+      },
       eventIds: async (type) => {
         const connection = await createConnection(scratch.url);
         try {

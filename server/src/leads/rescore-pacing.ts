@@ -1,3 +1,5 @@
+import { forEachAtMost } from '../common/jobs/for-each-at-most';
+
 /** A visitor whose rescore read fewer events than this is rescored whenever new events of theirs are stored. */
 export const PACED_FROM_EVENTS = 100;
 /** From there on, each event a rescore read puts the visitor's next rescore off by this long (250 events, the most a rescore reads: 2.5 s). */
@@ -53,16 +55,11 @@ export class RescorePacing {
   }
 
   /** Rescores these visitors, `concurrency` at a time, starting them in order. */
-  private async rescoreNow(visitors: readonly [visitorId: string, organizationId: string][]): Promise<void> {
-    let next = 0;
-    const rescoreInTurn = async () => {
-      while (next < visitors.length) {
-        const [visitorId, organizationId] = visitors[next++]!;
-        this.waiting.delete(visitorId);
-        await this.rescore(organizationId, visitorId).catch(this.onError);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, visitors.length) }, rescoreInTurn));
+  private rescoreNow(visitors: readonly [visitorId: string, organizationId: string][]): Promise<void> {
+    return forEachAtMost(visitors, this.concurrency, async ([visitorId, organizationId]) => {
+      this.waiting.delete(visitorId);
+      await this.rescore(organizationId, visitorId).catch(this.onError);
+    });
   }
 
   private schedule(): void {

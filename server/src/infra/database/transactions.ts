@@ -13,7 +13,7 @@ export class Transactions {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.sqlite) return this.dataSource.transaction(work);
+    if (this.parallel) return this.dataSource.transaction(work);
     return this.afterTail(() => this.dataSource.transaction(work));
   }
 
@@ -22,17 +22,13 @@ export class Transactions {
    * instead of three). On SQLite it still waits its turn, or it would run inside whichever transaction is open.
    */
   statement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.sqlite) return work(this.dataSource.manager);
+    if (this.parallel) return work(this.dataSource.manager);
     return this.afterTail(() => work(this.dataSource.manager));
   }
 
   /** Whether statements run side by side (MySQL's pool) or one after another (SQLite's one connection). */
   get parallel(): boolean {
     return this.dataSource.options.type !== 'better-sqlite3';
-  }
-
-  private get sqlite(): boolean {
-    return !this.parallel;
   }
 
   private afterTail<T>(work: () => Promise<T>): Promise<T> {

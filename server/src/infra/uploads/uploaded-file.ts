@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import { Busboy } from '@fastify/busboy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -40,29 +40,22 @@ export function acceptMultipartBodies(fastify: FastifyInstance) {
 
 /** The one file of a multipart upload, whole, refused with 413 as soon as it passes `limit.maxBytes`. */
 export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): Promise<UploadedFile> {
-  const missingFile = (message: string, required = `${UPLOAD_FIELD} is required`) =>
+  const refused = (message: string, required = `${UPLOAD_FIELD} is required`) =>
     new BadRequestException({ message, fields: [{ path: UPLOAD_FIELD, message: required }] });
   const contentType = request.headers['content-type'];
   if (!contentType || !MULTIPART.test(contentType)) {
     return Promise.reject(
-      missingFile(
+      refused(
         `请以 multipart/form-data 上传${limit.noun}`,
         `${UPLOAD_FIELD} is required (multipart/form-data)`,
       ),
     );
   }
-  const unreadable = () => missingFile(`无法读取上传的${limit.noun}，请重新上传`);
+  const unreadable = () => refused(`无法读取上传的${limit.noun}，请重新上传`);
   const raw = request.raw;
 
+  // The first outcome is the answer: a promise ignores any later resolve or reject.
   return new Promise<UploadedFile>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: UploadedFile | HttpException) => {
-      if (settled) return;
-      settled = true;
-      if (outcome instanceof HttpException) reject(outcome);
-      else resolve(outcome);
-    };
-
     let parser: ReturnType<typeof Busboy>;
     try {
       // Fields besides the file are skipped; the limits only bound how much of a hostile form is parsed.
@@ -71,7 +64,7 @@ export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): P
         limits: { fileSize: limit.maxBytes, files: 1, fields: 10, parts: 11 },
       });
     } catch {
-      settle(unreadable()); // no boundary in the content type
+      reject(unreadable()); // no boundary in the content type
       raw.resume();
       return;
     }
@@ -79,7 +72,7 @@ export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): P
     let file: UploadedFile | undefined;
     parser.on('file', (field, stream, fileName) => {
       // A body cut off inside a part errors its stream too; unhandled, that would end the process.
-      stream.on('error', () => settle(unreadable()));
+      stream.on('error', () => reject(unreadable()));
       if (field !== UPLOAD_FIELD) {
         stream.resume();
         return;
@@ -90,7 +83,7 @@ export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): P
         chunks.length = 0;
         const size = formatMegabytes(limit.maxBytes);
         // Answered now; the parser drains the rest of the body without keeping it.
-        settle(
+        reject(
           new PayloadTooLargeException({
             message: `${limit.noun}不能超过 ${size}，请压缩后重新上传`,
             fields: [{ path: UPLOAD_FIELD, message: `${UPLOAD_FIELD} must be at most ${size}` }],
@@ -101,15 +94,15 @@ export function readUploadedFile(request: FastifyRequest, limit: UploadLimit): P
         if (!stream.truncated) file = { content: Buffer.concat(chunks), fileName };
       });
     });
-    parser.on('finish', () => settle(file ?? missingFile(`请选择要上传的${limit.noun}`)));
+    parser.on('finish', () => (file ? resolve(file) : reject(refused(`请选择要上传的${limit.noun}`))));
     parser.on('error', () => {
-      settle(unreadable());
+      reject(unreadable());
       raw.unpipe(parser);
       raw.resume();
     });
     // A client that went away mid-body: nothing more will come, so the parser would never finish.
     raw.on('close', () => {
-      if (!raw.complete) settle(unreadable());
+      if (!raw.complete) reject(unreadable());
     });
     raw.pipe(parser);
   });
