@@ -2,7 +2,7 @@ import { type FakeWechat, type FakeWechatOptions, startFakeWechat } from '@cardh
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RedisAccessTokenStore, WechatApiError, WechatClient } from './wechat.client';
+import { RedisAccessTokenStore, TOKEN_RETRY_AFTER_MS, WechatApiError, WechatClient } from './wechat.client';
 import { PNG_SIGNATURE } from '../infra/uploads/image-type';
 
 const APP = { appId: 'wxclienttest0001', appSecret: 'client-test-secret' };
@@ -151,6 +151,27 @@ describe('WechatClient', () => {
         });
       });
     }
+
+    it('is not asked for again within 10 s of a failed fetch, then is', async () => {
+      await startWith();
+      const misconfigured = new WechatClient({ ...APP, appSecret: 'wrong-secret', apiBaseUrl: fake.url });
+      await expect(failureOf(misconfigured.getAccessToken())).resolves.toMatchObject({ errcode: 40125 });
+      const burst = await Promise.all(
+        Array.from({ length: 5 }, () => failureOf(misconfigured.getPhoneNumber('phone:13800138000'))),
+      );
+      expect(burst.map((error) => error.errcode)).toEqual([40125, 40125, 40125, 40125, 40125]);
+      expect(burst[0]!.message).toMatch(/not asked again within 10 s/);
+      expect(fake.tokenRequests).toBe(1);
+
+      const later = Date.now() + TOKEN_RETRY_AFTER_MS;
+      jest.spyOn(Date, 'now').mockReturnValue(later);
+      try {
+        await expect(failureOf(misconfigured.getAccessToken())).resolves.toMatchObject({ errcode: 40125 });
+        expect(fake.tokenRequests).toBe(2);
+      } finally {
+        jest.restoreAllMocks();
+      }
+    });
 
     it('fails with the errcode when the credentials are wrong', async () => {
       await startWith();

@@ -60,6 +60,12 @@ const REQUEST_TIMEOUT_MS = 5000;
  * then gets the new token before the old one dies.
  */
 const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/**
+ * After a token fetch failed, callers fail at once with that failure for this long instead of each asking WeChat
+ * again: while WeChat is unreachable or refuses the credentials, a burst of lead alerts would otherwise be a
+ * burst of token requests (and of 5-second timeouts).
+ */
+export const TOKEN_RETRY_AFTER_MS = 10_000;
 const SCENE_PATTERN = new RegExp(`^[0-9A-Za-z!#$&'()*+,/:;=?@\\-._~]{1,${MAX_SCENE_LENGTH}}$`);
 
 interface WechatReply {
@@ -72,6 +78,7 @@ interface WechatReply {
 export class WechatClient {
   private readonly baseUrl: string;
   private refreshing: Promise<string> | null = null;
+  private tokenFailure: { error: WechatApiError; at: number } | null = null;
 
   constructor(
     private readonly config: WechatConfig,
@@ -98,14 +105,33 @@ export class WechatClient {
 
   /**
    * The stable access token, cached until shortly before it expires. Concurrent callers share one refresh,
-   * so a burst of requests after expiry costs one call to WeChat.
+   * so a burst of requests after expiry costs one call to WeChat; a failed refresh is not retried for
+   * TOKEN_RETRY_AFTER_MS.
    */
   async getAccessToken(): Promise<string> {
     const cached = await this.tokens.get();
     if (cached && usableToken(cached)) return cached.token;
+    const failure = this.tokenFailure;
+    if (failure && Date.now() - failure.at < TOKEN_RETRY_AFTER_MS) {
+      const { api, errcode, errmsg } = failure.error;
+      throw new WechatApiError(
+        api,
+        errcode,
+        `${errmsg}; not asked again within ${TOKEN_RETRY_AFTER_MS / 1000} s`,
+      );
+    }
     this.refreshing ??= this.tokens
       .refresh(() => this.fetchStableToken(), usableToken)
-      .then((fresh) => fresh.token)
+      .then(
+        (fresh) => {
+          this.tokenFailure = null;
+          return fresh.token;
+        },
+        (error: unknown) => {
+          if (error instanceof WechatApiError) this.tokenFailure = { error, at: Date.now() };
+          throw error;
+        },
+      )
       .finally(() => {
         this.refreshing = null;
       });
