@@ -15,6 +15,9 @@ import { type TestApp, bearer, createTestApp, describeEachDatabase } from '../te
 import { cardLoop } from '../tracking/card-loop.testing';
 import { EventLog } from '../tracking/event-log';
 import { VisitorsService } from '../visitors/visitors.service';
+import { ConsentsService } from '../privacy/consents.service';
+import { VisitTokens } from '../tracking/visit-tokens';
+import { LeadScorer } from './lead-scorer';
 import { RescoreJobs } from './rescore-jobs';
 
 /** Shaped like a real openid, which the fake WeChat server checks. */
@@ -264,6 +267,45 @@ describeEachDatabase('leads', (database) => {
         .send({ employeeId: t.demo.employeeIds[2] });
       expect((byAdmin.body as LeadDetail).owner!.name).toBe('陈静');
     });
+  });
+
+  it('rescores several visitors in one batch, each from their own events and consent', async () => {
+    const visitorOf = (visitToken: string) => t.get(VisitTokens).verify(visitToken).visitorId!;
+    const threeCalls = Array.from({ length: 3 }, () => ({ type: 'click', action: 'call' }));
+    const calling = await visit(loop.newVisitorKey(), articleId);
+    await act(calling.visitToken, threeCalls);
+    const reading = await visit(loop.newVisitorKey(), articleId);
+    const optingOut = await visit(loop.newVisitorKey(), articleId);
+    await act(optingOut.visitToken, threeCalls);
+    await t.get(ConsentsService).choose(
+      {
+        organizationId: t.demo.organizationId,
+        visitorId: visitorOf(optingOut.visitToken),
+        purpose: 'personalised_marketing',
+        policyVersion: 'test',
+        touchpoint: 'h5',
+      },
+      false,
+    );
+    const [caller, reader, optedOut] = [calling, reading, optingOut].map((each) =>
+      visitorOf(each.visitToken),
+    );
+
+    const scorer = t.get(LeadScorer);
+    const leads = await scorer.rescoreMany(t.demo.organizationId, [
+      caller!,
+      reader!,
+      optedOut!,
+      randomUUID(),
+    ]);
+    expect([...leads.keys()].sort()).toEqual([caller, optedOut].sort());
+    expect(leads.get(caller!)).toMatchObject({ stage: 'mql' });
+    expect(leads.get(caller!)!.score).toBeGreaterThanOrEqual(DEFAULT_SCORING_CONFIG.mqlThreshold);
+    // Opted out after becoming a lead: the lead stays, its score is cleared.
+    expect(leads.get(optedOut!)!.score).toBe(0);
+    // The same as each scored alone.
+    expect((await scorer.rescore(t.demo.organizationId, caller!))!.score).toBe(leads.get(caller!)!.score);
+    expect(await scorer.rescore(t.demo.organizationId, reader!)).toBeNull();
   });
 
   describe('the scoring rules', () => {

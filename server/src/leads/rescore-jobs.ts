@@ -3,10 +3,10 @@ import type { RescoreProgress } from '@cardhub/shared';
 import { randomUUID } from 'node:crypto';
 import { OrganizationJobQueue } from '../common/jobs/organization-job-queue';
 import { VisitorsService } from '../visitors/visitors.service';
-import { LeadScorer, SCORING_LOOKBACK_DAYS } from './lead-scorer';
+import { LeadScorer, RESCORE_BATCH, SCORING_LOOKBACK_DAYS } from './lead-scorer';
 
 /**
- * Re-scores an organization's recent visitors after its rules change, in the background, one visitor at a
+ * Re-scores an organization's recent visitors after its rules change, in the background, one batch at a
  * time so ingest keeps flowing; the console polls the progress. One job per organization at a time: a new
  * change starts over.
  */
@@ -46,11 +46,12 @@ export class RescoreJobs {
       const since = new Date(Date.now() - SCORING_LOOKBACK_DAYS * 86_400_000);
       const visitorIds = await this.visitors.idsSeenSince(organizationId, since);
       progress.total = visitorIds.length;
-      for (const visitorId of visitorIds) {
+      for (let start = 0; start < visitorIds.length; start += RESCORE_BATCH) {
         // A newer change supersedes this job.
         if (this.jobs.isSuperseded(organizationId, progress)) return;
-        await this.scorer.rescore(organizationId, visitorId);
-        progress.processed += 1;
+        const batch = visitorIds.slice(start, start + RESCORE_BATCH);
+        await this.scorer.rescoreMany(organizationId, batch);
+        progress.processed += batch.length;
       }
       progress.status = 'done';
     } catch (error) {

@@ -11,9 +11,9 @@ describe('rescore pacing', () => {
     history.clear();
     rescored = [];
     pacing = new RescorePacing(
-      async (_organizationId, visitorId) => {
-        rescored.push(visitorId);
-        pacing.scored(visitorId, history.get(visitorId) ?? 0);
+      async (_organizationId, [visitorId]) => {
+        rescored.push(visitorId!);
+        pacing.scored(visitorId!, history.get(visitorId!) ?? 0);
       },
       (error) => {
         throw error;
@@ -71,29 +71,32 @@ describe('rescore pacing', () => {
     expect(rescored).toEqual(['visitor', 'visitor', 'visitor']);
   });
 
-  it('rescores up to `concurrency` visitors at once, each once, and waits for all of them', async () => {
+  it('rescores batches of one organization, up to `concurrency` at once, each visitor once, and waits for all', async () => {
     let running = 0;
     let mostAtOnce = 0;
-    const done: string[] = [];
+    const batches: string[] = [];
     const parallel = new RescorePacing(
-      async (_organizationId, visitorId) => {
+      async (organizationId, visitorIds) => {
         running += 1;
         mostAtOnce = Math.max(mostAtOnce, running);
         await new Promise((resolve) => setTimeout(resolve, 10));
         running -= 1;
-        done.push(visitorId);
+        batches.push(`${organizationId}:${visitorIds.join('')}`);
       },
       (error) => {
         throw error;
       },
+      2,
       3,
     );
-    const visitors = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const stored = parallel.stored(new Map(visitors.map((visitorId) => [visitorId, 'org'])));
+    const arrivals = new Map(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((visitorId, index) => [visitorId, index < 5 ? 'x' : 'y']),
+    );
+    const stored = parallel.stored(arrivals);
     await jest.advanceTimersByTimeAsync(30);
     await stored;
     expect(mostAtOnce).toBe(3);
-    expect([...done].sort()).toEqual(visitors);
+    expect(batches.sort()).toEqual(['x:ab', 'x:cd', 'x:e', 'y:fg']);
     expect(running).toBe(0);
   });
 });

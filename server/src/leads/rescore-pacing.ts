@@ -5,7 +5,8 @@ export const PACED_FROM_EVENTS = 100;
 /** From there on, each event a rescore read puts the visitor's next rescore off by this long (250 events, the most a rescore reads: 2.5 s). */
 export const PACE_PER_EVENT_MS = 10;
 
-type Rescore = (organizationId: string, visitorId: string) => Promise<unknown>;
+/** Rescores visitors of one organization together (one set of reads for all of them). */
+type Rescore = (organizationId: string, visitorIds: string[]) => Promise<unknown>;
 
 /**
  * Keeps rescoring in proportion to what it reads. A rescore reads the visitor's history, so a visitor sending
@@ -21,12 +22,14 @@ export class RescorePacing {
   private timer: NodeJS.Timeout | null = null;
 
   /**
-   * @param concurrency visitors rescored at once: a rescore is a dozen statements in turn, mostly waiting for
-   *   the database, so with a pool of connections a pass over many visitors is that many times shorter.
+   * @param batchSize visitors of one organization handed to one `rescore`.
+   * @param concurrency batches rescored at once: a rescore is statements in turn, mostly waiting for the
+   *   database, so with a pool of connections a pass over many visitors is that many times shorter.
    */
   constructor(
     private readonly rescore: Rescore,
     private readonly onError: (error: unknown) => void,
+    private readonly batchSize = 1,
     private readonly concurrency = 1,
   ) {}
 
@@ -54,12 +57,27 @@ export class RescorePacing {
     await this.rescoreNow([...this.waiting]);
   }
 
-  /** Rescores these visitors, `concurrency` at a time, starting them in order. */
+  /** Rescores these visitors in batches of one organization, `concurrency` batches at a time, in order. */
   private rescoreNow(visitors: readonly [visitorId: string, organizationId: string][]): Promise<void> {
-    return forEachAtMost(visitors, this.concurrency, async ([visitorId, organizationId]) => {
-      this.waiting.delete(visitorId);
-      await this.rescore(organizationId, visitorId).catch(this.onError);
+    return forEachAtMost(this.batches(visitors), this.concurrency, async ({ organizationId, visitorIds }) => {
+      for (const visitorId of visitorIds) this.waiting.delete(visitorId);
+      await this.rescore(organizationId, visitorIds).catch(this.onError);
     });
+  }
+
+  private batches(visitors: readonly [visitorId: string, organizationId: string][]) {
+    const open = new Map<string, string[]>();
+    const batches: { organizationId: string; visitorIds: string[] }[] = [];
+    for (const [visitorId, organizationId] of visitors) {
+      let batch = open.get(organizationId);
+      if (!batch || batch.length === this.batchSize) {
+        batch = [];
+        open.set(organizationId, batch);
+        batches.push({ organizationId, visitorIds: batch });
+      }
+      batch.push(visitorId);
+    }
+    return batches;
   }
 
   private schedule(): void {

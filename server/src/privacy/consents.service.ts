@@ -9,7 +9,7 @@ import {
   type Touchpoint,
 } from '@cardhub/shared';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { Consent } from './entities/consent.entity';
 
 export type { ConsentPurpose } from '@cardhub/shared';
@@ -68,13 +68,21 @@ export class ConsentsService {
   }
 
   async hasWithdrawn(organizationId: string, visitorId: string, purpose: ConsentPurpose): Promise<boolean> {
-    return this.consents.existsBy({
-      organizationId,
-      visitorId,
-      purpose,
-      granted: false,
-      withdrawnAt: IsNull(),
+    return (await this.withdrawnAmong(organizationId, [visitorId], purpose)).has(visitorId);
+  }
+
+  /** Which of these visitors have withdrawn (or refused) consent to the purpose, and not given it again. */
+  async withdrawnAmong(
+    organizationId: string,
+    visitorIds: readonly string[],
+    purpose: ConsentPurpose,
+  ): Promise<Set<string>> {
+    if (visitorIds.length === 0) return new Set();
+    const refusals = await this.consents.find({
+      select: { visitorId: true },
+      where: { organizationId, visitorId: In([...visitorIds]), purpose, granted: false, withdrawnAt: IsNull() },
     });
+    return new Set(refusals.map((refusal) => refusal.visitorId));
   }
 
   async statusOf(organizationId: string, visitorId: string): Promise<PrivacyStatus['purposes']> {

@@ -179,6 +179,47 @@ describeEachDatabase('event log group commit', (database) => {
     ).toEqual(inOrder.slice(-501));
   });
 
+  it('reads the newest events of several visitors in one go, each oldest first, as the entity holds them', async () => {
+    const [flooding, browsing, idle, older] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const start = Date.now() - 120_000;
+    const view = countedView(browsing, randomUUID(), new Date(start));
+    const browsingEvents = [view, { ...clickIn(view), occurredAt: new Date(start + 500) }];
+    // Two clicks to a moment: the newest 7 end in the middle of one.
+    const flood = Array.from({ length: 12 }, (_, n) => ({
+      ...clickIn(countedView(flooding, randomUUID())),
+      occurredAt: new Date(start + Math.floor(n / 2) * 1_000),
+    }));
+    const beforeSince = countedView(older, randomUUID(), new Date(start - 10_000));
+    await log.append([...flood].reverse().concat(browsingEvents, [beforeSince]));
+
+    const histories = await log.latestEventsOfVisitors(
+      ORGANIZATION_ID,
+      [flooding, browsing, idle, older],
+      new Date(start - 1_000),
+      7,
+      ['type', 'props', 'verdict', 'occurredAt'],
+    );
+    const ids = (events: readonly TrackedEvent[]) => events.map((event) => event.id);
+    const inOrder = [...flood]
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((event) => event.id);
+    expect(ids(histories.get(flooding)!)).toEqual(inOrder.slice(-7));
+    expect(ids(histories.get(browsing)!)).toEqual(ids(browsingEvents));
+    expect(histories.get(idle)).toEqual([]);
+    expect(histories.get(older)).toEqual([]);
+    const [seen, clicked] = histories.get(browsing)!;
+    expect(seen).toEqual({
+      id: view.id,
+      visitorId: browsing,
+      type: 'view',
+      props: null,
+      verdict: 'counted',
+      occurredAt: new Date(start),
+    });
+    expect(clicked).toMatchObject({ type: 'click', props: { action: 'call' }, verdict: null });
+    expect(clicked!.occurredAt).toEqual(new Date(start + 500));
+  });
+
   it('stores an id once when two servers on the same database insert it at the same moment', async () => {
     const other = await createTestApp({ databaseUrl: database.url, seed: false });
     try {

@@ -414,6 +414,58 @@ export class EventLog implements BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * The latest `limit` events since a moment of each of these visitors, oldest first, with only `columns` (and
+   * `visitorId`) filled in: what a rescore of several visitors reads, in one statement instead of one per visitor.
+   * Rows are converted as TypeORM would hydrate them, column by column, without its entity transformer (which
+   * cost more than the read itself when a flood is rescored; docs/benchmarks.md).
+   */
+  async latestEventsOfVisitors(
+    organizationId: string,
+    visitorIds: readonly string[],
+    since: Date,
+    limit: number,
+    columns: readonly (keyof TrackedEvent)[],
+  ): Promise<Map<string, TrackedEvent[]>> {
+    const histories = new Map(visitorIds.map((visitorId) => [visitorId, [] as TrackedEvent[]]));
+    if (visitorIds.length === 0) return histories;
+    const { driver } = this.events.manager.connection;
+    const metadata = this.events.metadata;
+    const selected = [...new Set<keyof TrackedEvent>([...columns, 'visitorId', 'occurredAt', 'id'])].map(
+      (property) => metadata.findColumnWithPropertyName(property)!,
+    );
+    const list = selected.map((column) => driver.escape(column.databaseName)).join(', ');
+    const [organization, visitor, occurred, id] = (
+      ['organizationId', 'visitorId', 'occurredAt', 'id'] as const
+    ).map((property) => driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName));
+    // Each visitor's newest events are a range of the (organizationId, visitorId, occurredAt) index; a derived
+    // table per visitor keeps its own ORDER BY and LIMIT on both databases.
+    const perVisitor = `SELECT ${list} FROM ${driver.escape(metadata.tableName)}
+      WHERE ${organization} = ? AND ${visitor} = ? AND ${occurred} >= ?
+      ORDER BY ${occurred} DESC, ${id} DESC LIMIT ${Math.trunc(limit)}`;
+    const sql = visitorIds
+      .map((_, index) => `SELECT * FROM (${perVisitor}) AS history${index}`)
+      .join(' UNION ALL ');
+    const sinceValue = driver.preparePersistentValue(
+      since,
+      metadata.findColumnWithPropertyName('occurredAt')!,
+    );
+    const rows = await this.events.manager.query<Record<string, unknown>[]>(
+      sql,
+      visitorIds.flatMap((visitorId) => [organizationId, visitorId, sinceValue]),
+    );
+    for (const row of rows) {
+      const event = {} as Record<string, unknown>;
+      for (const column of selected) {
+        event[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+      }
+      histories.get(event.visitorId as string)!.push(event as unknown as TrackedEvent);
+    }
+    // A union promises no order; a score reads each history oldest first.
+    for (const history of histories.values()) history.sort(oldestFirst);
+    return histories;
+  }
+
   /** Counted views through these shares, per share and visitor (so visitors can be told apart across shares). */
   async countedViewsByShare(organizationId: string, shareIds: string[]): Promise<ShareViewTally[]> {
     if (shareIds.length === 0) return [];
@@ -490,6 +542,10 @@ function countedViewsBefore(
       receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
     },
   });
+}
+
+function oldestFirst(a: TrackedEvent, b: TrackedEvent): number {
+  return a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function delay(milliseconds: number): Promise<void> {
