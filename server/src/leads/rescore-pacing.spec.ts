@@ -71,6 +71,28 @@ describe('rescore pacing', () => {
     expect(rescored).toEqual(['visitor', 'visitor', 'visitor']);
   });
 
+  it('rescores a paced visitor in a batch of its own, the others together', async () => {
+    const batches: string[][] = [];
+    const batching = new RescorePacing(
+      async (_organizationId, visitorIds) => {
+        batches.push(visitorIds);
+        for (const visitorId of visitorIds) batching.scored(visitorId, history.get(visitorId) ?? 0);
+      },
+      (error) => {
+        throw error;
+      },
+      10,
+    );
+    history.set('flood', 1_000);
+    const arrive = (...visitorIds: string[]) =>
+      batching.stored(new Map(visitorIds.map((visitorId) => [visitorId, 'org'])));
+    // Its history is known once it has been rescored.
+    await arrive('flood', 'a', 'b');
+    await jest.advanceTimersByTimeAsync(1_000 * PACE_PER_EVENT_MS);
+    await arrive('flood', 'a', 'b');
+    expect(batches).toEqual([['flood', 'a', 'b'], ['flood'], ['a', 'b']]);
+  });
+
   it('rescores batches of one organization, up to `concurrency` at once, each visitor once, and waits for all', async () => {
     let running = 0;
     let mostAtOnce = 0;

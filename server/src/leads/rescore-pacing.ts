@@ -65,10 +65,18 @@ export class RescorePacing {
     });
   }
 
+  /**
+   * A paced visitor (a long history) goes alone: a batch of floods would read thousands of rows at once and
+   * hold the event loop while they are converted, which every request waiting behind it would feel.
+   */
   private batches(visitors: readonly [visitorId: string, organizationId: string][]) {
     const open = new Map<string, string[]>();
     const batches: { organizationId: string; visitorIds: string[] }[] = [];
     for (const [visitorId, organizationId] of visitors) {
+      if (this.notBefore.has(visitorId)) {
+        batches.push({ organizationId, visitorIds: [visitorId] });
+        continue;
+      }
       let batch = open.get(organizationId);
       if (!batch || batch.length === this.batchSize) {
         batch = [];
