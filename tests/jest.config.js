@@ -7,7 +7,8 @@ if (!scaleOutReady) {
 }
 
 module.exports = {
-  testEnvironment: 'node',
+  // Node's, telling a journey when one of its tests failed (src/support/journey-environment.ts).
+  testEnvironment: '<rootDir>/src/support/journey-environment.ts',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(scaleOutReady ? [] : ['<rootDir>/src/scale-out/'])],

@@ -80,7 +80,13 @@ export class ConsentsService {
     if (visitorIds.length === 0) return new Set();
     const refusals = await this.consents.find({
       select: { visitorId: true },
-      where: { organizationId, visitorId: In([...visitorIds]), purpose, granted: false, withdrawnAt: IsNull() },
+      where: {
+        organizationId,
+        visitorId: In([...visitorIds]),
+        purpose,
+        granted: false,
+        withdrawnAt: IsNull(),
+      },
     });
     return new Set(refusals.map((refusal) => refusal.visitorId));
   }
