@@ -232,7 +232,12 @@ export class LeadScorer implements OnModuleInit {
       }
     }
     if (failures.length === 1) throw failures[0];
-    if (failures.length > 1) throw new AggregateError(failures, `${failures.length} visitors not rescored`);
+    if (failures.length > 1) {
+      throw new AggregateError(
+        failures,
+        `${failures.length} visitors not rescored, the first: ${String(failures[0])}`,
+      );
+    }
     return leads;
   }
 
