@@ -60,8 +60,8 @@ const ERASED_REASON = '（个人信息已删除）';
 const CONTACT_EVENT_TYPES = new Set(['form_submit', 'consult']);
 
 /**
- * Visitors of one organization rescored by one set of reads. A flood's 250 events each make a batch of ten at
- * most 2,500 rows, converted in a few milliseconds: the requests waiting behind them hardly notice.
+ * Visitors of one organization rescored by one set of reads. Floods go alone (rescore-pacing.ts), so a batch
+ * reads at most 990 events: converting more at once held the event loop and the ingest's p99 with it.
  */
 export const RESCORE_BATCH = 10;
 /** Batches rescored at once on MySQL: well under the pool's 10 connections, which the ingest needs too. */
@@ -188,8 +188,8 @@ export class LeadScorer implements OnModuleInit {
 
   /**
    * Re-scores visitors of one organization now. What scoring reads is read for all of them at once (the
-   * visitors, the rules, their consents, leads, latest events, then their materials: two round trips, where one
-   * visitor at a time took six each); then each is scored and their lead written. Returns the leads, by visitor.
+   * visitors, the rules, their consents and latest events, then their materials: two round trips, where one
+   * visitor at a time took five); then each one's lead is read, scored and written. Returns the leads, by visitor.
    */
   async rescoreMany(
     organizationId: string,
@@ -198,7 +198,7 @@ export class LeadScorer implements OnModuleInit {
   ): Promise<Map<string, Lead>> {
     const ids = [...visitorIds];
     // Independent reads, side by side on MySQL's pool: a rescore waits on the database, not on the CPU.
-    const [visitors, { config }, histories, optedOut, existing] = await Promise.all([
+    const [visitors, { config }, histories, optedOut] = await Promise.all([
       this.visitors.findByIds(organizationId, ids),
       this.settings.configOf(organizationId),
       this.eventLog.latestEventsOfVisitors(
@@ -209,10 +209,8 @@ export class LeadScorer implements OnModuleInit {
         SCORED_COLUMNS,
       ),
       this.optedOut(organizationId, ids),
-      this.leads.findBy({ organizationId, visitorId: In(ids) }),
     ]);
     const materials = await this.materialsOf(organizationId, [...histories.values()].flat());
-    const leadOf = new Map(existing.map((lead) => [lead.visitorId, lead]));
     const leads = new Map<string, Lead>();
     const failures: unknown[] = [];
     for (const visitor of visitors) {
@@ -223,7 +221,6 @@ export class LeadScorer implements OnModuleInit {
           stored,
           scoring: scoringEvents(stored, materials),
           scored: mayScoreAmong(visitor, optedOut),
-          lead: leadOf.get(visitor.id) ?? null,
         });
         if (lead) leads.set(visitor.id, lead);
       } catch (error) {
@@ -246,7 +243,7 @@ export class LeadScorer implements OnModuleInit {
     visitor: Visitor,
     config: ScoringConfig,
     now: Date,
-    read: { stored: TrackedEvent[]; scoring: ScoringEvent[]; scored: boolean; lead: Lead | null },
+    read: { stored: TrackedEvent[]; scoring: ScoringEvent[]; scored: boolean },
   ): Promise<Lead | null> {
     const { organizationId } = visitor;
     // Opted out: no score, no stage moves by score, no signals, no alerts; leaving contact still makes a lead.
@@ -257,7 +254,9 @@ export class LeadScorer implements OnModuleInit {
     const leftContact =
       visitor.phone !== null || read.stored.some((event) => CONTACT_EVENT_TYPES.has(event.type));
 
-    let lead = read.lead;
+    // Read now, not with the batch: what is written below starts from it, and staff may have moved the lead's
+    // stage or tags while the visitors before this one were written.
+    let lead = await this.leads.findOneBy({ organizationId, visitorId: visitor.id });
     if (!lead) {
       if (score.stage === 'visitor' && !leftContact && firings.length === 0) return null;
       lead = await this.createLead(visitor, leftContact ? '留下了联系方式' : '行为评分或信号触发');
