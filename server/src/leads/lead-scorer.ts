@@ -19,7 +19,7 @@ import { Material } from '../materials/entities/material.entity';
 import { ConsentsService } from '../privacy/consents.service';
 import { SharesService } from '../shares/shares.service';
 import type { TrackedEvent } from '../tracking/entities/tracked-event.entity';
-import { EventLog, VISITOR_EVENTS_PAGE } from '../tracking/event-log';
+import { EventLog } from '../tracking/event-log';
 import type { Visitor } from '../visitors/entities/visitor.entity';
 import { VisitorsService } from '../visitors/visitors.service';
 import { FollowUp } from './entities/follow-up.entity';
@@ -35,11 +35,11 @@ export const SCORING_LOOKBACK_DAYS = 180;
 /**
  * And at most this many of a visitor's latest events: more than a person produces in the lookback (the oldest of
  * them are decayed to little anyway), so only a flood (a script, a refresh loop) meets it, and such a flood cannot
- * make each rescore slower and larger than the last. It is one page of `eventsOfVisitor`: a rescore's events
- * are read by one query and gone before the next garbage collection, where four pages of a 1,000-event history
- * outlived it and the server's memory climbed under a flood (docs/benchmarks.md).
+ * make each rescore slower and larger than the last. A rescore's events are read by one query and gone before
+ * the next garbage collection, where four pages of a 1,000-event history outlived it and the server's memory
+ * climbed under a flood (docs/benchmarks.md).
  */
-export const SCORING_EVENT_LIMIT = VISITOR_EVENTS_PAGE;
+export const SCORING_EVENT_LIMIT = 250;
 
 /** What a score is worked out from (a lead's timeline reads the events whole). */
 export const SCORED_COLUMNS = [
@@ -408,10 +408,14 @@ export class LeadScorer implements OnModuleInit {
     now: Date,
     columns?: readonly (keyof TrackedEvent)[],
   ) {
-    const stored = await this.eventLog.eventsOfVisitor(organizationId, visitorId, lookbackStart(now), {
-      latest: SCORING_EVENT_LIMIT,
+    const histories = await this.eventLog.latestEventsOfVisitors(
+      organizationId,
+      [visitorId],
+      lookbackStart(now),
+      SCORING_EVENT_LIMIT,
       columns,
-    });
+    );
+    const stored = histories.get(visitorId)!;
     const materials = await this.materialsOf(organizationId, stored);
     return { stored, scoring: scoringEvents(stored, materials), materials };
   }

@@ -375,23 +375,13 @@ export class EventLog implements BeforeApplicationShutdown {
     });
   }
 
-  /**
-   * A visitor's events since a moment, oldest first (what scoring and a lead's timeline read); with `latest`,
-   * only that many of the newest; with `columns`, only those fields of each.
-   */
-  async eventsOfVisitor(
-    organizationId: string,
-    visitorId: string,
-    since: Date,
-    { latest, columns }: { latest?: number; columns?: readonly (keyof TrackedEvent)[] } = {},
-  ): Promise<TrackedEvent[]> {
+  /** A visitor's whole history since a moment, oldest first (a personal-data export). */
+  async eventsOfVisitor(organizationId: string, visitorId: string, since: Date): Promise<TrackedEvent[]> {
     const newestFirst: TrackedEvent[] = [];
     // Read newest first in pages: mapping a long history in one go would hold the event loop (and every
     // request waiting on it) for several milliseconds.
     for (;;) {
       const last = newestFirst[newestFirst.length - 1];
-      const take =
-        Math.min(latest ?? Infinity, newestFirst.length + VISITOR_EVENTS_PAGE) - newestFirst.length;
       const query = this.events
         .createQueryBuilder('event')
         .where('event.organizationId = :organizationId', { organizationId })
@@ -399,9 +389,7 @@ export class EventLog implements BeforeApplicationShutdown {
         .andWhere('event.occurredAt >= :since', { since })
         .orderBy('event.occurredAt', 'DESC')
         .addOrderBy('event.id', 'DESC')
-        .limit(take);
-      if (columns)
-        query.select([...new Set([...columns, 'occurredAt', 'id'])].map((column) => `event.${column}`));
+        .limit(VISITOR_EVENTS_PAGE);
       if (last) {
         query.andWhere('(event.occurredAt < :at OR (event.occurredAt = :at AND event.id < :id))', {
           at: last.occurredAt,
@@ -410,13 +398,14 @@ export class EventLog implements BeforeApplicationShutdown {
       }
       const page = await query.getMany();
       newestFirst.push(...page);
-      if (page.length < take || newestFirst.length === latest) return newestFirst.reverse();
+      if (page.length < VISITOR_EVENTS_PAGE) return newestFirst.reverse();
     }
   }
 
   /**
    * The latest `limit` events since a moment of each of these visitors, oldest first, with only `columns` (and
-   * `visitorId`) filled in: what a rescore of several visitors reads, in one statement instead of one per visitor.
+   * `visitorId`; every column when not given): what a rescore of several visitors reads, in one statement
+   * instead of one per visitor, and a lead's page of one.
    * Rows are converted as TypeORM would hydrate them, column by column, without its entity transformer (which
    * cost more than the read itself when a flood is rescored; docs/benchmarks.md).
    */
@@ -425,15 +414,17 @@ export class EventLog implements BeforeApplicationShutdown {
     visitorIds: readonly string[],
     since: Date,
     limit: number,
-    columns: readonly (keyof TrackedEvent)[],
+    columns?: readonly (keyof TrackedEvent)[],
   ): Promise<Map<string, TrackedEvent[]>> {
     const histories = new Map(visitorIds.map((visitorId) => [visitorId, [] as TrackedEvent[]]));
     if (visitorIds.length === 0) return histories;
     const { driver } = this.events.manager.connection;
     const metadata = this.events.metadata;
-    const selected = [...new Set<keyof TrackedEvent>([...columns, 'visitorId', 'occurredAt', 'id'])].map(
-      (property) => metadata.findColumnWithPropertyName(property)!,
-    );
+    const selected = columns
+      ? [...new Set<keyof TrackedEvent>([...columns, 'visitorId', 'occurredAt', 'id'])].map((property) =>
+          metadata.findColumnWithPropertyName(property)!,
+        )
+      : metadata.columns;
     const list = selected.map((column) => driver.escape(column.databaseName)).join(', ');
     const [organization, visitor, occurred, id] = (
       ['organizationId', 'visitorId', 'occurredAt', 'id'] as const
