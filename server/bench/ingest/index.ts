@@ -5,7 +5,7 @@
  * minimal-group-commit.ts) runs in the same rounds: what a durable write alone reaches on this machine.
  */
 import { startCardhubFixture } from '../support/cardhub-fixture';
-import { type ConnectionContext, type LoadOptions, compare, load } from '../support/load';
+import { type ConnectionContext, type LoadOptions, compare, load, roundRatios } from '../support/load';
 import { startScript } from '../support/processes';
 import { type CheckRow, benchOptions, report, runSuite } from '../support/report';
 
@@ -33,18 +33,14 @@ runSuite(async () => {
       request: { method: 'POST', path: '/api/track/actions', body, onResponse },
       seconds: options.seconds,
     };
-    const {
-      baseline,
-      measured: peak,
-      measuredRounds: runs,
-      reference,
-    } = await compare(
+    const comparison = await compare(
       { url: bare.url, request: { method: 'POST', path: '/ingest', body }, seconds: options.seconds },
       real,
       options,
       { url: minimal.url, request: { method: 'POST', path: '/ingest', body }, seconds: options.seconds },
     );
-    const minimalPeak = reference!;
+    const { baseline, measured: peak, measuredRounds: runs } = comparison;
+    const minimalPeak = comparison.reference!;
     // Its table is dropped with it, before the runs below need the database's memory.
     await minimal.stop();
     const run = async (overrides: Partial<LoadOptions>) => {
@@ -103,18 +99,21 @@ runSuite(async () => {
           measured: peak.requestsPerSecond,
           unit: 'req/s',
           target: 0.45,
+          perRound: roundRatios(comparison, 'measured'),
         },
         {
           name: 'reference: minimal group commit (req/s)',
           baseline: baseline.requestsPerSecond,
           measured: minimalPeak.requestsPerSecond,
           unit: 'req/s',
+          perRound: roundRatios(comparison, 'reference'),
         },
         {
           name: 'ingest against the minimal group commit (req/s)',
           baseline: minimalPeak.requestsPerSecond,
           measured: peak.requestsPerSecond,
           unit: 'req/s',
+          perRound: roundRatios(comparison, 'measured', 'reference'),
         },
       ],
       checks,

@@ -3,7 +3,7 @@
  * the card-view API, each against a bare Fastify server answering the same thing from memory.
  */
 import { startCardhubFixture } from '../support/cardhub-fixture';
-import { compare } from '../support/load';
+import { compare, roundRatios } from '../support/load';
 import { startScript } from '../support/processes';
 import { benchOptions, report, runSuite } from '../support/report';
 
@@ -45,6 +45,7 @@ runSuite(async () => {
             measured: redirects.measured.requestsPerSecond,
             unit: 'req/s',
             target: 0.5,
+            perRound: roundRatios(redirects, 'measured'),
           },
           {
             name: 'card view GET /api/public/shares/<code> (req/s)',
@@ -52,6 +53,7 @@ runSuite(async () => {
             measured: reads.measured.requestsPerSecond,
             unit: 'req/s',
             target: 0.4,
+            perRound: roundRatios(reads, 'measured'),
           },
         ],
         checks: [

@@ -78,6 +78,26 @@ export interface Comparison {
   measuredRounds: LoadResult[];
   /** The reference side's median round, when one was given. */
   reference?: LoadResult;
+  /** Requests per second of each side, round by round (the warm-ups left out). */
+  rounds: RoundRates[];
+}
+
+export interface RoundRates {
+  baseline: number;
+  measured: number;
+  reference?: number;
+}
+
+/**
+ * One side over another, round by round: within a round the two ran back to back, so their spread shows how
+ * far the machine's drift moves a ratio (a report prints it beside the ratio of the medians).
+ */
+export function roundRatios(
+  comparison: Comparison,
+  side: keyof RoundRates,
+  over: keyof RoundRates = 'baseline',
+): number[] {
+  return comparison.rounds.map((round) => round[side]! / round[over]!);
 }
 
 /**
@@ -106,6 +126,11 @@ export async function compare(
     measured: median(measuredRounds.slice(1)),
     measuredRounds,
     ...(reference ? { reference: median(referenceRounds) } : {}),
+    rounds: baselineRounds.map((result, round) => ({
+      baseline: result.requestsPerSecond,
+      measured: measuredRounds[round + 1]!.requestsPerSecond,
+      ...(reference ? { reference: referenceRounds[round]!.requestsPerSecond } : {}),
+    })),
   };
 }
 

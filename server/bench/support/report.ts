@@ -25,6 +25,8 @@ export interface RatioRow {
   unit: string;
   /** The lowest acceptable measured/baseline ratio; unset for informational rows. */
   target?: number;
+  /** The same ratio in each round of the comparison (`roundRatios`), printed as its range. */
+  perRound?: number[];
 }
 
 export interface CheckRow {
@@ -52,6 +54,7 @@ export function report({ suite, ratios, checks }: SuiteReport): boolean {
         baseline: `${round(row.baseline)} ${row.unit}`,
         measured: `${round(row.measured)} ${row.unit}`,
         ratio: (row.measured / row.baseline).toFixed(2),
+        rounds: row.perRound ? spread(row.perRound) : '',
         target: row.target === undefined ? '' : `≥ ${row.target}`,
         ok: row.target === undefined ? '' : mark(row.measured / row.baseline >= row.target),
       })),
@@ -70,6 +73,11 @@ export function report({ suite, ratios, checks }: SuiteReport): boolean {
     (row) => row.target === undefined || row.measured / row.baseline >= row.target,
   );
   return ratiosMet && checks.every((row) => row.ok);
+}
+
+/** The lowest and highest of the rounds' ratios, e.g. `0.29–0.34`. */
+function spread(ratios: number[]): string {
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 }
 
 function round(value: number): string {
