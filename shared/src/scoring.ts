@@ -163,12 +163,15 @@ export function matchesEvent(match: EventMatch, event: ScoringEvent): boolean {
 }
 
 /** Oldest first; the id breaks ties so the same events in any order give the same answer. */
+export function inOccurrenceOrder(
+  a: { occurredAt: Date; id: string },
+  b: { occurredAt: Date; id: string },
+): number {
+  return a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 function chronological(events: readonly ScoringEvent[], now: Date): ScoringEvent[] {
-  return events
-    .filter((event) => event.occurredAt.getTime() <= now.getTime())
-    .sort(
-      (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  return events.filter((event) => event.occurredAt.getTime() <= now.getTime()).sort(inOccurrenceOrder);
 }
 
 function localDay(at: Date, utcOffsetMinutes: number): number {

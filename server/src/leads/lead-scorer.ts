@@ -139,9 +139,8 @@ export class LeadScorer implements OnModuleInit {
 
   /** Whether scoring may look at this person: not after they opted out of personalised marketing (PIPL art. 24). */
   async mayScore(organizationId: string, visitor: Visitor): Promise<boolean> {
-    // An erased person's consents need no reading.
     if (visitor.erasedAt) return false;
-    return mayScoreAmong(visitor, await this.optedOut(organizationId, [visitor.id]));
+    return !(await this.consents.hasWithdrawn(organizationId, visitor.id, 'personalised_marketing'));
   }
 
   private optedOut(organizationId: string, visitorIds: readonly string[]): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   EVENT_TYPES_WITH_PERSONAL_PROPS,
   VIEW_DEDUPE_WINDOW_MS,
+  inOccurrenceOrder,
   withoutPersonalProps,
 } from '@cardhub/shared';
 import { type EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
@@ -453,7 +454,7 @@ export class EventLog implements BeforeApplicationShutdown {
       histories.get(event.visitorId as string)!.push(event as unknown as TrackedEvent);
     }
     // A union promises no order; a score reads each history oldest first.
-    for (const history of histories.values()) history.sort(oldestFirst);
+    for (const history of histories.values()) history.sort(inOccurrenceOrder);
     return histories;
   }
 
@@ -533,10 +534,6 @@ function countedViewsBefore(
       receivedAt: MoreThan(new Date(earliest - VIEW_DEDUPE_WINDOW_MS)),
     },
   });
-}
-
-function oldestFirst(a: TrackedEvent, b: TrackedEvent): number {
-  return a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function delay(milliseconds: number): Promise<void> {
