@@ -426,18 +426,23 @@ export class EventLog implements BeforeApplicationShutdown {
           metadata.findColumnWithPropertyName(property)!,
         )
       : metadata.columns;
-    const list = selected.map((column) => driver.escape(column.databaseName)).join(', ');
+    const table = driver.escape(metadata.tableName);
+    const list = selected.map((column) => `event.${driver.escape(column.databaseName)}`).join(', ');
     const [organization, visitor, occurred, id] = (
       ['organizationId', 'visitorId', 'occurredAt', 'id'] as const
     ).map((property) => driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName));
-    // Each visitor's newest events are a range of the (organizationId, visitorId, occurredAt) index; a derived
-    // table per visitor keeps its own ORDER BY and LIMIT on both databases.
-    const perVisitor = `SELECT ${list} FROM ${driver.escape(metadata.tableName)}
-      WHERE ${organization} = ? AND ${visitor} = ? AND ${occurred} >= ?
-      ORDER BY ${occurred} DESC, ${id} DESC LIMIT ${Math.trunc(limit)}`;
-    const sql = visitorIds
-      .map((_, index) => `SELECT * FROM (${perVisitor}) AS history${index}`)
+    // Each visitor's newest ids are a range of the (organizationId, visitorId, occurredAt) index, which holds the
+    // id too: read from the index alone, in a derived table per visitor that keeps its own ORDER BY and LIMIT on
+    // both databases. Only then are the rows read, by primary key. A derived table of whole rows, with `props`'
+    // text, was written to a temporary table on disk by MariaDB on every rescore (docs/benchmarks.md).
+    const latestIds = visitorIds
+      .map(
+        (_, index) => `SELECT ${id} FROM (SELECT ${id} FROM ${table}
+          WHERE ${organization} = ? AND ${visitor} = ? AND ${occurred} >= ?
+          ORDER BY ${occurred} DESC, ${id} DESC LIMIT ${Math.trunc(limit)}) AS history${index}`,
+      )
       .join(' UNION ALL ');
+    const sql = `SELECT ${list} FROM (${latestIds}) AS latest JOIN ${table} AS event ON event.${id} = latest.${id}`;
     const sinceValue = driver.preparePersistentValue(
       since,
       metadata.findColumnWithPropertyName('occurredAt')!,
@@ -453,7 +458,7 @@ export class EventLog implements BeforeApplicationShutdown {
       }
       histories.get(event.visitorId as string)!.push(event as unknown as TrackedEvent);
     }
-    // A union promises no order; a score reads each history oldest first.
+    // Neither the union nor the join promises an order; a score reads each history oldest first.
     for (const history of histories.values()) history.sort(inOccurrenceOrder);
     return histories;
   }
