@@ -5,7 +5,6 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../../common/config/app-config';
 import { ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
-import { PREPARED_STATEMENTS_PER_CONNECTION } from './prepared-query';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
 export type MysqlFlavor = 'mysql' | 'mariadb';
@@ -44,7 +43,7 @@ export function buildDataSourceOptions(database: DatabaseConfig, flavor: MysqlFl
       connectTimeout: 5_000,
       // mysql2 captures a stack trace for every query, to show the caller if it fails: a microsecond per event
       // on the ingest and the redirect (docs/benchmarks.md). A failed query's error still names the query.
-      extra: { trace: false, maxPreparedStatements: PREPARED_STATEMENTS_PER_CONNECTION },
+      extra: { trace: false },
     };
   }
 

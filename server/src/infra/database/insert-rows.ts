@@ -1,5 +1,4 @@
 import type { Driver, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { preparedQuery } from './prepared-query';
 
 /** Rows per statement: well under SQLite's 32,766 bound variables for the widest table written this way. */
 export const INSERT_ROWS_PER_STATEMENT = 500;
@@ -27,7 +26,7 @@ export async function insertRows<Entity extends ObjectLiteral>(
     const chunk = rows.slice(start, start + INSERT_ROWS_PER_STATEMENT);
     const values: unknown[] = [];
     for (const entity of chunk) encode(entity, values);
-    await preparedQuery(manager, `${insert} ${into} VALUES ${chunk.map(() => row).join(', ')}`, values);
+    await manager.query(`${insert} ${into} VALUES ${chunk.map(() => row).join(', ')}`, values);
   }
 }
 
