@@ -1,4 +1,4 @@
-import { PACED_FROM_EVENTS, PACE_PER_EVENT_MS, RescorePacing } from './rescore-pacing';
+import { PACED_FROM_EVENTS, PACE_PER_EVENT_MS, PAUSE_SPREAD, RescorePacing } from './rescore-pacing';
 
 describe('rescore pacing', () => {
   /** Each visitor's history size, as the fake rescore "reads" it; the rescores made, in order. */
@@ -8,6 +8,8 @@ describe('rescore pacing', () => {
 
   beforeEach(() => {
     jest.useFakeTimers();
+    // Every pause its average length, unless a test draws otherwise.
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
     history.clear();
     rescored = [];
     pacing = new RescorePacing(
@@ -20,7 +22,10 @@ describe('rescore pacing', () => {
       },
     );
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   const arrive = (...visitorIds: string[]) =>
     pacing.stored(new Map(visitorIds.map((visitorId) => [visitorId, 'org'])));
@@ -48,6 +53,28 @@ describe('rescore pacing', () => {
     // Nothing new arrived since: no further rescore comes due.
     await jest.advanceTimersByTimeAsync(60_000);
     expect(rescored).toHaveLength(4);
+  });
+
+  it('spreads the turns of floods that began together over a quarter of the pause either side', async () => {
+    const pause = 1_000 * PACE_PER_EVENT_MS;
+    for (const flood of ['shortest', 'longest']) history.set(flood, 1_000);
+    const draws = [0, 0.999];
+    jest.spyOn(Math, 'random').mockImplementation(() => draws.shift() ?? 0.5);
+    await arrive('shortest', 'longest');
+    await arrive('shortest', 'longest');
+    expect(rescored).toEqual(['shortest', 'longest']);
+
+    const shortest = pause * (1 - PAUSE_SPREAD / 2);
+    await jest.advanceTimersByTimeAsync(shortest - 1);
+    expect(rescored).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    // One comes due at three quarters of the pause, the other at nearly one and a quarter: not both at once.
+    expect(rescored).toEqual(['shortest', 'longest', 'shortest']);
+    const longest = pause * (1 - PAUSE_SPREAD / 2 + 0.999 * PAUSE_SPREAD);
+    await jest.advanceTimersByTimeAsync(longest - shortest - 1);
+    expect(rescored).toHaveLength(3);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(rescored).toEqual(['shortest', 'longest', 'shortest', 'longest']);
   });
 
   it('drains the waiting visitors at once when asked (shutdown, tests)', async () => {

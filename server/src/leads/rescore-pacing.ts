@@ -2,8 +2,13 @@ import { forEachAtMost } from '../common/jobs/for-each-at-most';
 
 /** A visitor whose rescore read fewer events than this is rescored whenever new events of theirs are stored. */
 export const PACED_FROM_EVENTS = 100;
-/** From there on, each event a rescore read puts the visitor's next rescore off by this long (250 events, the most a rescore reads: 2.5 s). */
+/** From there on, each event a rescore read puts the visitor's next rescore off by this long on average (250 events, the most a rescore reads: 2.5 s). */
 export const PACE_PER_EVENT_MS = 10;
+/**
+ * Each pause is drawn between 0.75 and 1.25 times its average. Floods that began together would otherwise keep
+ * coming due together, and their rescores at once made the ingest's slowest answers (docs/benchmarks.md).
+ */
+export const PAUSE_SPREAD = 0.5;
 
 /** Rescores visitors of one organization together (one set of reads for all of them). */
 type Rescore = (organizationId: string, visitorIds: string[]) => Promise<unknown>;
@@ -11,8 +16,8 @@ type Rescore = (organizationId: string, visitorIds: string[]) => Promise<unknown
 /**
  * Keeps rescoring in proportion to what it reads. A rescore reads the visitor's history, so a visitor sending
  * events in a flood (a script, a refresh loop) would cost a full history read per event; such a visitor is
- * rescored at most once per `events read × PACE_PER_EVENT_MS`, with everything that arrived meanwhile. A person
- * browsing is never held back.
+ * rescored once per `events read × PACE_PER_EVENT_MS` on average (`PAUSE_SPREAD`), with everything that arrived
+ * meanwhile. A person browsing is never held back.
  */
 export class RescorePacing {
   /** When each paced visitor may be rescored again. */
@@ -48,7 +53,7 @@ export class RescorePacing {
   /** Called by every rescore with how many events it read. */
   scored(visitorId: string, eventsRead: number): void {
     if (eventsRead < PACED_FROM_EVENTS) this.notBefore.delete(visitorId);
-    else this.notBefore.set(visitorId, Date.now() + eventsRead * PACE_PER_EVENT_MS);
+    else this.notBefore.set(visitorId, Date.now() + pauseAfter(eventsRead));
   }
 
   /** Rescores every waiting visitor now (tests, shutdown). */
@@ -117,4 +122,9 @@ export class RescorePacing {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** How long a rescore that read this many events puts the visitor's next one off. */
+function pauseAfter(eventsRead: number): number {
+  return eventsRead * PACE_PER_EVENT_MS * (1 - PAUSE_SPREAD / 2 + Math.random() * PAUSE_SPREAD);
 }
