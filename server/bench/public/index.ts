@@ -1,9 +1,11 @@
 /**
  * The public reads a prospect triggers: the share-link redirect `/s/<code>` (which also logs the opening) and
- * the card-view API, each against a bare Fastify server answering the same thing from memory.
+ * the card-view API, each against a bare Fastify server answering the same thing from memory. The minimal
+ * group commit (support/minimal-group-commit.ts) redirects in the same rounds while logging a click row: what
+ * storing the opening alone costs on this machine.
  */
 import { startCardhubFixture } from '../support/cardhub-fixture';
-import { compare, roundRatios } from '../support/load';
+import { type LoadOptions, compare, roundRatios } from '../support/load';
 import { startScript } from '../support/processes';
 import { benchOptions, report, runSuite } from '../support/report';
 
@@ -23,15 +25,31 @@ runSuite(async () => {
       BARE_REDIRECT_TO: redirect.headers.get('location')!,
       BARE_READ_BODY: await cardView.text(),
     });
+    const minimal = await startScript('bench/support/minimal-group-commit.ts', {
+      DATABASE_URL: fixture.databaseUrl,
+      REDIRECT_TO: redirect.headers.get('location')!,
+    });
     try {
-      const measure = (bareUrl: string, barePath: string, realPath: string) =>
-        compare(
-          { url: bareUrl, request: { method: 'GET', path: barePath }, seconds: options.seconds },
-          { url: fixture.server.url, request: { method: 'GET', path: realPath }, seconds: options.seconds },
-          options,
-        );
-      const redirects = await measure(bare.url, `/s/${shareCode}`, `/s/${shareCode}`);
-      const reads = await measure(bare.url, `/read/${shareCode}`, `/api/public/shares/${shareCode}`);
+      const get = (url: string, path: string): LoadOptions => ({
+        url,
+        request: { method: 'GET', path },
+        seconds: options.seconds,
+      });
+      const redirectPath = `/s/${shareCode}`;
+      const redirects = await compare(
+        get(bare.url, redirectPath),
+        get(fixture.server.url, redirectPath),
+        options,
+        get(minimal.url, redirectPath),
+      );
+      // Its table is dropped with it, before the reads' rounds.
+      await minimal.stop();
+      const reads = await compare(
+        get(bare.url, `/read/${shareCode}`),
+        get(fixture.server.url, `/api/public/shares/${shareCode}`),
+        options,
+      );
+      const minimalRedirects = redirects.reference!;
       const failures = [...redirects.measuredRounds, ...reads.measuredRounds].reduce(
         (sum, result) => sum + result.errors + result.byStatusClass['4xx'] + result.byStatusClass['5xx'],
         0,
@@ -46,6 +64,20 @@ runSuite(async () => {
             unit: 'req/s',
             target: 0.5,
             perRound: roundRatios(redirects, 'measured'),
+          },
+          {
+            name: 'reference: minimal redirect logging a click (req/s)',
+            baseline: redirects.baseline.requestsPerSecond,
+            measured: minimalRedirects.requestsPerSecond,
+            unit: 'req/s',
+            perRound: roundRatios(redirects, 'reference'),
+          },
+          {
+            name: 'redirect against the minimal one (req/s)',
+            baseline: minimalRedirects.requestsPerSecond,
+            measured: redirects.measured.requestsPerSecond,
+            unit: 'req/s',
+            perRound: roundRatios(redirects, 'measured', 'reference'),
           },
           {
             name: 'card view GET /api/public/shares/<code> (req/s)',
@@ -66,6 +98,7 @@ runSuite(async () => {
         ],
       });
     } finally {
+      await minimal.stop();
       await bare.stop();
     }
   } finally {

@@ -1,8 +1,10 @@
 /**
- * The ingest's reference ceiling: a bare Fastify server that stores each request's events durably with a group
- * commit to the same MySQL database, and nothing else (no rate limit, visit token, dedupe, attribution, rollups,
- * scoring, security headers or request id). It shows what a durable write costs on the machine the bench runs
- * on, so the real ingest can be read against it as well as against the bare baseline.
+ * The reference ceiling of the benches that store events: a bare Fastify server that stores each request's
+ * events with a group commit to the same MySQL database, and nothing else (no rate limit, visit token, dedupe,
+ * attribution, rollups, scoring, security headers or request id). It shows what storing an event costs on the
+ * machine the bench runs on, so the real server can be read against it as well as against the bare baseline.
+ * `POST /ingest` answers once its events are committed (the ingest); `GET /s/:code` redirects to REDIRECT_TO at
+ * once and logs a click row with the next batch (the short link, as the real one does).
  *
  * Its rows go to a table of its own shaped like `events` (same columns and indexes), so the real server's stored
  * events are never mixed with them; the table is dropped when the process is stopped. Run as its own process by
@@ -11,6 +13,7 @@
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createPool } from 'mysql2/promise';
+import { createEventId } from '../../src/tracking/event-ids';
 
 const TABLE = 'minimal_group_commit_events';
 const COLUMNS =
@@ -19,6 +22,8 @@ const COLUMNS =
 /** As the real event log: a batch waits at most this long to fill, and at most this many commit at once. */
 const BATCH_WAIT_MS = 1;
 const BATCHES_IN_FLIGHT = 3;
+/** As the real event log: past this many queued rows a background write waits for its batch. */
+const MAX_QUEUED_IN_BACKGROUND = 5_000;
 
 interface Action {
   eventId: string;
@@ -40,6 +45,7 @@ const targetId = randomUUID();
 const visitors = Array.from({ length: 100 }, () => ({ visitId: randomUUID(), visitorId: randomUUID() }));
 
 let queue: PendingRows[] = [];
+let queuedRows = 0;
 let inFlight = 0;
 let timer: NodeJS.Timeout | null = null;
 
@@ -54,6 +60,7 @@ function scheduleBatch(): void {
 async function commitBatch(): Promise<void> {
   const batch = queue;
   queue = [];
+  queuedRows = 0;
   inFlight += 1;
   try {
     // One autocommit INSERT: durable once it returns (innodb_flush_log_at_trx_commit as configured).
@@ -72,6 +79,7 @@ async function commitBatch(): Promise<void> {
 function store(rows: unknown[][]): Promise<void> {
   return new Promise((resolve, reject) => {
     queue.push({ rows, done: (error) => (error === undefined ? resolve() : reject(error)) });
+    queuedRows += rows.length;
     scheduleBatch();
   });
 }
@@ -85,32 +93,56 @@ function isActions(value: unknown): value is Action[] {
   );
 }
 
+/** Who a row is about: the ingest's visitor, or the share and employee a short link credits. */
+interface RowSubjects {
+  visitId?: string;
+  visitorId?: string;
+  shareId?: string;
+  creditedEmployeeId?: string;
+}
+
+/** A row of `events` as the ingest and the short link fill it. */
+function eventRow(id: string, type: string, subjects: RowSubjects, props: object, now: Date): unknown[] {
+  const { visitId = null, visitorId = null, shareId = null, creditedEmployeeId = null } = subjects;
+  return [
+    id,
+    organizationId,
+    type,
+    'card',
+    targetId,
+    shareId,
+    visitId,
+    visitorId,
+    null,
+    creditedEmployeeId,
+    'h5',
+    null,
+    true,
+    JSON.stringify(props),
+    null,
+    now,
+    now,
+  ];
+}
+const share: RowSubjects = { shareId: randomUUID(), creditedEmployeeId: randomUUID() };
+
 const app = Fastify({ bodyLimit: 64 * 1024 });
+const redirectTo = process.env.REDIRECT_TO ?? 'http://127.0.0.1/';
 app.get('/health', async () => ({ status: 'ok' }));
+app.get('/s/:code', async (_request, reply) => {
+  const logged = store([eventRow(createEventId(), 'click', share, { action: 'open_site' }, new Date())]);
+  if (queuedRows > MAX_QUEUED_IN_BACKGROUND) await logged;
+  else logged.catch((error: unknown) => console.error(error));
+  return reply.header('cache-control', 'no-store').redirect(redirectTo, 302);
+});
 app.post('/ingest', async (request, reply) => {
   const actions = (request.body as { actions?: unknown } | null)?.actions;
   if (!isActions(actions)) return reply.status(400).send({ message: 'actions is required' });
   const now = new Date();
-  const { visitId, visitorId } = visitors[Math.floor(Math.random() * visitors.length)]!;
-  const rows = actions.map((action) => [
-    action.eventId,
-    organizationId,
-    action.type,
-    'card',
-    targetId,
-    null,
-    visitId,
-    visitorId,
-    null,
-    null,
-    'h5',
-    null,
-    false,
-    JSON.stringify({ action: action.action ?? null }),
-    null,
-    now,
-    now,
-  ]);
+  const visitor = visitors[Math.floor(Math.random() * visitors.length)]!;
+  const rows = actions.map((action) =>
+    eventRow(action.eventId, action.type, visitor, { action: action.action ?? null }, now),
+  );
   await store(rows);
   return reply.send({ stored: rows.length, duplicates: 0 });
 });
