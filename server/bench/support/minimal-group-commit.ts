@@ -8,22 +8,20 @@
  *
  * Its rows go to a table of its own shaped like `events` (same columns and indexes), so the real server's stored
  * events are never mixed with them; the table is dropped when the process is stopped. Run as its own process by
- * the ingest bench, told the database in DATABASE_URL.
+ * the ingest and public benches, told the database in DATABASE_URL.
  */
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createPool } from 'mysql2/promise';
 import { createEventId } from '../../src/tracking/event-ids';
+// As the real event log: how long a batch waits to fill, how many commit at once, and past how many queued rows a
+// background write waits for its batch.
+import { BACKGROUND_QUEUE_LIMIT, BATCHES_IN_FLIGHT, BATCH_WAIT_MS } from '../../src/tracking/group-commit';
 
 const TABLE = 'minimal_group_commit_events';
 const COLUMNS =
   'id, organizationId, type, targetType, targetId, shareId, visitId, visitorId, actorEmployeeId, ' +
   'creditedEmployeeId, touchpoint, verdict, counted, props, userAgent, occurredAt, receivedAt';
-/** As the real event log: a batch waits at most this long to fill, and at most this many commit at once. */
-const BATCH_WAIT_MS = 1;
-const BATCHES_IN_FLIGHT = 3;
-/** As the real event log: past this many queued rows a background write waits for its batch. */
-const MAX_QUEUED_IN_BACKGROUND = 5_000;
 
 interface Action {
   eventId: string;
@@ -131,7 +129,7 @@ const redirectTo = process.env.REDIRECT_TO ?? 'http://127.0.0.1/';
 app.get('/health', async () => ({ status: 'ok' }));
 app.get('/s/:code', async (_request, reply) => {
   const logged = store([eventRow(createEventId(), 'click', share, { action: 'open_site' }, new Date())]);
-  if (queuedRows > MAX_QUEUED_IN_BACKGROUND) await logged;
+  if (queuedRows > BACKGROUND_QUEUE_LIMIT) await logged;
   else logged.catch((error: unknown) => console.error(error));
   return reply.header('cache-control', 'no-store').redirect(redirectTo, 302);
 });

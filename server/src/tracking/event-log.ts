@@ -11,6 +11,7 @@ import { isDatabaseUnavailable, isDuplicateKey, isWriteConflict } from '../infra
 import { INSERT_ROWS_PER_STATEMENT, insertRows } from '../infra/database/insert-rows';
 import { Transactions } from '../infra/database/transactions';
 import { TrackedEvent } from './entities/tracked-event.entity';
+import { BACKGROUND_QUEUE_LIMIT, BATCHES_IN_FLIGHT, BATCH_MAX_EVENTS, BATCH_WAIT_MS } from './group-commit';
 import { type CountedView, type ViewWindow, ViewWindows } from './view-window';
 
 /** A request's User-Agent as events keep it: cut to the column's size, which is plenty to recognise a bot. */
@@ -51,24 +52,6 @@ export interface PlannedWrite {
   committed(): void;
 }
 
-/**
- * Group commit: a batch takes what is queued, up to this many events, waiting at most `BATCH_WAIT_MS` to fill.
- * The wait is Node's shortest timer: under load the batches in flight fill the next one anyway, and a longer
- * wait only added to every request's latency, which with a fixed number of clients is the throughput
- * (docs/benchmarks.md, ingest step 8).
- */
-export const BATCH_MAX_EVENTS = 500;
-export const BATCH_WAIT_MS = 1;
-/**
- * Batches committing at once: the next one is written while the previous waits for its COMMIT (the disk's
- * flush), so a request waits for about one commit, not for the commits of the batches queued before it.
- */
-const BATCHES_IN_FLIGHT = 3;
-/**
- * Events queued for the next batches beyond which `appendInBackground` waits for its own, as `append` does:
- * the queue's memory stays bounded when the database falls behind.
- */
-export const BACKGROUND_QUEUE_LIMIT = 5_000;
 /** A visitor's events are read this many at a time (see `eventsOfVisitor`). */
 export const VISITOR_EVENTS_PAGE = 250;
 /** The longest pause between two passes of the listeners (see `deriveQueued`). */
